@@ -1,0 +1,37 @@
+package jproc.ipc.trace;
+
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Entry point of event recording. Channels and processes call {@link #channel(String, String)} once and
+ * record through the returned handle. Recording can be switched off with {@link #setEnabled(boolean)}
+ * or the system property {@code jproc.trace=false}; a disabled handle costs one volatile read.
+ */
+public final class Trace {
+    private static volatile boolean enabled = !"false".equals(System.getProperty("jproc.trace"));
+    private static final ConcurrentHashMap<String, TraceChannel> CHANNELS = new ConcurrentHashMap<>();
+    private static volatile TraceRecorder recorder = TraceRecorder.forThisProcess();
+
+    private Trace() {
+    }
+
+    /** True while events are recorded. */
+    public static boolean enabled() {
+        return enabled;
+    }
+
+    /** Switches recording on or off in this process. */
+    public static void setEnabled(boolean on) {
+        enabled = on;
+    }
+
+    /** The trace handle of a channel in this process. */
+    public static TraceChannel channel(String kind, String name) {
+        return CHANNELS.computeIfAbsent(kind + ":" + name, k -> recorder.channel(kind, name));
+    }
+
+    /** The recorder of this process (for inspection by the owner of the session). */
+    public static TraceRecorder recorder() {
+        return recorder;
+    }
+}
