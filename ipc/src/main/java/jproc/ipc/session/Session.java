@@ -54,6 +54,11 @@ public final class Session {
                 if (s == null) {
                     s = create();
                     current = s;
+                    if (s.owner) {
+                        Session root = s;
+                        Thread hook = new Thread(root::removeFiles, "jproc-session-cleanup");
+                        Runtime.getRuntime().addShutdownHook(hook);
+                    }
                 }
             }
         }
@@ -151,6 +156,31 @@ public final class Session {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Removes every file of this session from {@link #directory()}. The root process calls it when it
+     * exits normally (a shutdown hook); a tracker calls the same when the root died without cleaning up.
+     *
+     * @return how many files were removed
+     */
+    public int removeFiles() {
+        int n = 0;
+        String prefix = filePrefix();
+        try (var files = Files.list(directory)) {
+            for (Path p : (Iterable<Path>) files.filter(f -> f.getFileName().toString().startsWith(prefix))::iterator) {
+                try {
+                    if (Files.deleteIfExists(p)) {
+                        n++;
+                    }
+                } catch (IOException ignored) {
+                    // removed meanwhile, or not ours to remove
+                }
+            }
+        } catch (IOException ignored) {
+            // directory gone
+        }
+        return n;
     }
 
     /** Registers a class loader that defines user classes (JShell snippets, shipped class bytes). */

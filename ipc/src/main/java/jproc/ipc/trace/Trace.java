@@ -30,6 +30,11 @@ public final class Trace {
         return CHANNELS.computeIfAbsent(kind + ":" + name, k -> recorder.channel(kind, name));
     }
 
+    /** Names this process in its trace file (the child agent calls it with the child's name). */
+    public static void setProcessName(String name) {
+        recorder.setProcessName(name);
+    }
+
     /** The recorder of this process (for inspection by the owner of the session). */
     public static TraceRecorder recorder() {
         return recorder;
