@@ -76,7 +76,7 @@ public record Timeline(List<Lane> lanes, long startNanos, long endNanos) {
                     start = Math.min(start, r.nanos());
                 }
             }
-            long last = ev.isEmpty() ? start : ev.get(ev.size() - 1).nanos();
+            long last = ev.stream().mapToLong(TraceRecord::nanos).max().orElse(start);
             long end;
             if (running) {
                 end = Math.max(nowNanos, last);

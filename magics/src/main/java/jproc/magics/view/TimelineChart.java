@@ -1,5 +1,6 @@
 package jproc.magics.view;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -53,14 +54,18 @@ public final class TimelineChart {
 
     static String svg(Timeline t, List<DeadlockCycle> cycles) {
         int n = t.lanes().size();
-        double banner = cycles.size() * 16;
+        var bannerLines = new ArrayList<String>();
+        for (DeadlockCycle c : cycles) {
+            bannerLines.addAll(wrap(c.describe(), (int) ((LABEL_W + PLOT_W) / Svg.CHAR_W)));
+        }
+        double banner = bannerLines.size() * 16;
         double plotTop = TOP + banner;
         double height = plotTop + Math.max(1, n) * LANE_H + 36 + 44;
         var svg = new Svg(LABEL_W + PLOT_W + 30, height, "process timeline");
         svg.text(8, 18, "timeline: " + n + " processes, " + Markup.duration(span(t) / 1_000_000), "start",
                 "font-weight=\"bold\"");
-        for (int i = 0; i < cycles.size(); i++) {
-            svg.text(8, TOP + 10 + i * 16, cycles.get(i).describe(), "start", "fill=\"#a40000\" font-weight=\"bold\"");
+        for (int i = 0; i < bannerLines.size(); i++) {
+            svg.text(8, TOP + 4 + i * 16, bannerLines.get(i), "start", "fill=\"#a40000\" font-weight=\"bold\"");
         }
         if (n == 0) {
             svg.text(8, plotTop + 20, "No events recorded yet (is tracing on? %trace on).", "start", null);
@@ -110,6 +115,23 @@ public final class TimelineChart {
         }
         legend(svg, seen, anyHeld, anyBlocked, axisY + 34);
         return svg.close();
+    }
+
+    /** Splits {@code s} at spaces into lines of at most {@code cols} characters. */
+    static List<String> wrap(String s, int cols) {
+        var out = new ArrayList<String>();
+        var line = new StringBuilder();
+        for (String word : s.split(" ")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > cols) {
+                out.add(line.toString());
+                line.setLength(0);
+            }
+            line.append(line.length() > 0 ? " " : "").append(word);
+        }
+        if (line.length() > 0) {
+            out.add(line.toString());
+        }
+        return out;
     }
 
     private static long span(Timeline t) {
@@ -240,7 +262,7 @@ public final class TimelineChart {
         }
         b.append(" ".repeat(w + 1)).append("0").append(" ".repeat(TEXT_COLS - 1 - Markup.duration(span(t) / 1_000_000)
                 .length())).append(Markup.duration(span(t) / 1_000_000)).append('\n');
-        b.append("> start  | exit  P put  G get  S send  R recv  a acquire  r release  w wait  n notify/set/signal  "
+        b.append("> start  | exit  P put  G get  S send  R recv  a acquire  u release  w wait  n notify/set/signal  "
                 + "= holding  B blocked  - alive\n");
         return b.toString();
     }
@@ -265,7 +287,7 @@ public final class TimelineChart {
             case SEND -> 'S';
             case RECV -> 'R';
             case ACQUIRE -> 'a';
-            case RELEASE -> 'r';
+            case RELEASE -> 'u';
             case WAIT -> 'w';
             case NOTIFY, SET, SIGNAL -> 'n';
             case OWNER_DIED -> '!';

@@ -17,7 +17,7 @@ public final class WiringGraph {
     private static final double MARGIN = 16;
     private static final double NODE_H = 42;
     private static final double ROW = 64;
-    private static final double GAP = 190;
+    private static final double GAP = 230;
     private static final double MIN_W = 110;
 
     private WiringGraph() {
@@ -170,6 +170,8 @@ public final class WiringGraph {
                 attach.put(side + "|" + list.get(i).pid() + "|" + list.get(i).channel(), y);
             }
         });
+        var placed = new ArrayList<double[]>();
+        var labels = new ArrayList<Runnable>();
         for (Wiring.Edge e : w.edges()) {
             boolean r = right.get(e.pid());
             double px = r ? procX.get(e.pid()) : procX.get(e.pid()) + procW.get(e.pid());
@@ -190,13 +192,42 @@ public final class WiringGraph {
             if (e.outOf()) {
                 arrow(svg, px, py, -dir, color);
             }
+            svg.end();
             String label = e.label();
             double lw = Svg.textWidth(label) + 6;
-            double ly = (py + qy) / 2;
-            svg.rect(mid - lw / 2, ly - 9, lw, 15, 3, "#ffffff", "none", "fill-opacity=\"0.85\"");
-            svg.text(mid, ly + 3, label, "middle", "fill=\"" + color + "\" font-size=\"11\"");
-            svg.end();
+            double[] at = labelPlace(px, py, mid, qx, qy, lw, placed);
+            labels.add(() -> {
+                svg.group(label);
+                svg.rect(at[0] - lw / 2, at[1] - 9, lw, 15, 3, "#ffffff", "none", "fill-opacity=\"0.85\"");
+                svg.text(at[0], at[1] + 3, label, "middle", "fill=\"" + color + "\" font-size=\"11\"");
+                svg.end();
+            });
         }
+        labels.forEach(Runnable::run);
+    }
+
+    /**
+     * Where an edge's label goes: the first point along the curve, from the middle outwards, whose box
+     * overlaps no label placed before (the middle if none is free).
+     */
+    private static double[] labelPlace(double px, double py, double mid, double qx, double qy, double lw,
+                                       List<double[]> placed) {
+        double[] ts = {0.5, 0.38, 0.62, 0.28, 0.72, 0.2, 0.8};
+        for (double t : ts) {
+            double u = 1 - t;
+            double x = u * u * u * px + 3 * u * t * mid + t * t * t * qx;
+            double y = (u * u * u + 3 * u * u * t) * py + (3 * u * t * t + t * t * t) * qy;
+            double[] box = {x - lw / 2, y - 9, x + lw / 2, y + 6};
+            boolean free = placed.stream().noneMatch(o -> box[0] < o[2] && o[0] < box[2] && box[1] < o[3]
+                    && o[1] < box[3]);
+            if (free) {
+                placed.add(box);
+                return new double[] {x, y};
+            }
+        }
+        double y = (py + qy) / 2;
+        placed.add(new double[] {mid - lw / 2, y - 9, mid + lw / 2, y + 6});
+        return new double[] {mid, y};
     }
 
     /** A head at ({@code x},{@code y}) pointing in direction {@code dir} (+1 right, -1 left). */

@@ -69,7 +69,9 @@ final class Traces {
             String[] p = k.split(" ", 2);
             cc.add(new ChannelCounts(p[0], p[1], v));
         });
-        return new ProcessTrace(pid, name, 0, start, blockedOn, blockedNanos, exit, cc, List.copyOf(events));
+        var sorted = new ArrayList<>(events);
+        sorted.sort(java.util.Comparator.comparingLong(TraceRecord::nanos));
+        return new ProcessTrace(pid, name, 0, start, blockedOn, blockedNanos, exit, cc, List.copyOf(sorted));
     }
 
     static ProcessRow running(String name, long pid) {
