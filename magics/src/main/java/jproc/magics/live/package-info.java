@@ -1,0 +1,2 @@
+/** Views that update in place (a display id) while processes run. */
+package jproc.magics.live;

@@ -1,0 +1,92 @@
+package jproc.magics.state;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jproc.ipc.session.Session;
+import jproc.ipc.trace.ProcessTrace;
+import jproc.ipc.trace.TraceReader;
+import jproc.magics.view.Deadlocks;
+import jproc.magics.view.ProcFs;
+import jproc.magics.view.ProcStats;
+import jproc.magics.view.ProcessRow;
+import jproc.process.ChildProcess;
+import jproc.process.ChildProcesses;
+
+/**
+ * Reads a {@link SessionSnapshot}: the children this kernel started ({@link ChildProcesses}), the trace files
+ * of every process of the session, {@code /proc} for CPU and memory, and the channel source. Plain reads
+ * only: no process is stopped, signalled or locked.
+ */
+public final class SessionReader {
+    private final Session session;
+    private final ChannelSource channels;
+    private final ProcFs procFs;
+
+    /** A reader of {@code session} with the given channel source. */
+    public SessionReader(Session session, ChannelSource channels) {
+        this(session, channels, new ProcFs());
+    }
+
+    SessionReader(Session session, ChannelSource channels, ProcFs procFs) {
+        this.session = session;
+        this.channels = channels;
+        this.procFs = procFs;
+    }
+
+    /** The session as it is now. */
+    public SessionSnapshot read() {
+        List<ProcessTrace> traces = TraceReader.readAll(session);
+        Map<Long, ProcessTrace> byPid = new HashMap<>();
+        traces.forEach(t -> byPid.put(t.pid(), t));
+        var rows = new ArrayList<ProcessRow>();
+        Set<Long> seen = new HashSet<>();
+        long self = ProcessHandle.current().pid();
+        rows.add(live("main", self, byPid.get(self)));
+        seen.add(self);
+        for (ChildProcess c : ChildProcesses.children()) {
+            long pid = c.pid();
+            if (pid <= 0 || !seen.add(pid)) {
+                continue;
+            }
+            Integer exit = c.exitCode();
+            if (exit == null && c.isAlive()) {
+                rows.add(live(c.name(), pid, byPid.get(pid)));
+            } else {
+                rows.add(exited(c.name(), pid, exit));
+            }
+        }
+        // processes started by children (grandchildren) are known from their trace files only
+        for (ProcessTrace t : traces) {
+            if (seen.add(t.pid())) {
+                boolean alive = ProcessHandle.of(t.pid()).map(ProcessHandle::isAlive).orElse(false);
+                rows.add(alive && t.exitCode() == null ? live(t.name(), t.pid(), t) : exited(t.name(), t.pid(),
+                        t.exitCode()));
+            }
+        }
+        var chans = channels.channels();
+        var holds = channels.holdings();
+        return new SessionSnapshot(List.copyOf(rows), traces, chans, holds, Deadlocks.find(rows, holds),
+                System.nanoTime());
+    }
+
+    private ProcessRow live(String name, long pid, ProcessTrace trace) {
+        String blocked = trace == null ? null : trace.blockedOn();
+        var stats = procFs.read(pid);
+        if (stats.isEmpty()) {
+            return new ProcessRow(name, pid, blocked != null ? "blocked" : "running", blocked, null, -1, -1, -1);
+        }
+        ProcStats s = stats.get();
+        String state = blocked != null ? "blocked" : s.state() == 'Z' ? "exiting" : s.stateWord();
+        return new ProcessRow(name, pid, state, blocked, null, s.cpuMillis(), s.rssBytes(), s.uptimeMillis());
+    }
+
+    private static ProcessRow exited(String name, long pid, Integer exit) {
+        String state = exit == null ? "gone" : exit < 0 ? "killed" : "exited";
+        return new ProcessRow(name, pid, state, null, exit, -1, -1, -1);
+    }
+}

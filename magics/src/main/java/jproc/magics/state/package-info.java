@@ -1,0 +1,2 @@
+/** What the views show, read from the session: children, traces, /proc and channel snapshots. */
+package jproc.magics.state;
