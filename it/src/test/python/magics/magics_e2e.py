@@ -1,0 +1,461 @@
+#!/usr/bin/python3
+"""End-to-end checks of the JProc magics through Debian's jupyter_client.
+
+Starts the installed `jproc` kernel (kernel discovery follows JUPYTER_PATH set by the caller), runs the
+checks named on the command line (all when none are given) in one kernel, in order, and prints one line per
+check:
+
+    CHECK <name> PASS <seconds>
+    CHECK <name> FAIL <seconds> <one-line reason>
+
+then `CHECKS passed=<n> failed=<n>`. Details of failures go to stderr. Exit status: 0 when every check
+passed, 1 when some failed, 3 when the kernel could not be started.
+
+Every iopub message is kept with its arrival time and parent msg_id, so a check can ask which cell an output
+was attributed to, including output that arrived after that cell had finished.
+"""
+
+import json
+import os
+import queue
+import re
+import sys
+import time
+import traceback
+import xml.etree.ElementTree as ET
+
+from jupyter_client import KernelManager
+
+SVG_NS = "{http://www.w3.org/2000/svg}"
+
+
+class Cell:
+    def __init__(self, kernel, msg_id, code):
+        self.kernel = kernel
+        self.msg_id = msg_id
+        self.code = code
+        self.reply = None
+        self.seconds = 0.0
+
+    def messages(self):
+        return [m for (_, m) in self.kernel.log if m["parent_header"].get("msg_id") == self.msg_id]
+
+    def of_type(self, *types):
+        return [m for m in self.messages() if m["msg_type"] in types]
+
+    def stream(self, name=None):
+        return "".join(m["content"]["text"] for m in self.of_type("stream")
+                       if name is None or m["content"]["name"] == name)
+
+    def error(self):
+        errs = self.of_type("error")
+        if errs:
+            c = errs[0]["content"]
+            return c["ename"] + ": " + c["evalue"] + "\n" + "\n".join(c.get("traceback", []))
+        if self.reply is not None and self.reply["content"]["status"] == "error":
+            c = self.reply["content"]
+            return c.get("ename", "") + ": " + c.get("evalue", "")
+        return None
+
+    def data(self, mime):
+        """Every payload of this MIME type from display_data, update_display_data and execute_result."""
+        out = []
+        for m in self.of_type("display_data", "update_display_data", "execute_result"):
+            d = m["content"].get("data", {})
+            if mime in d:
+                out.append(d[mime])
+        return out
+
+    def text(self):
+        """Streams, plain-text displays and results together."""
+        return self.stream() + "\n".join(self.data("text/plain")) + (self.error() or "")
+
+    def ok(self):
+        err = self.error()
+        assert err is None, f"cell failed: {self.code!r}\n{err}"
+        return self
+
+
+class Kernel:
+    def __init__(self, name):
+        self.km = KernelManager(kernel_name=name)
+        self.km.start_kernel()
+        self.kc = self.km.client()
+        self.kc.start_channels()
+        self.kc.wait_for_ready(timeout=90)
+        self.log = []  # (arrival time, message), every iopub message
+        self.replies = {}
+
+    def pump(self, seconds):
+        """Reads iopub messages for this long."""
+        end = time.time() + seconds
+        while True:
+            left = end - time.time()
+            if left <= 0:
+                return
+            try:
+                m = self.kc.get_iopub_msg(timeout=min(left, 0.2))
+                self.log.append((time.time(), m))
+            except queue.Empty:
+                pass
+
+    def execute(self, code, timeout=60, interrupt_after=None, expect_error=False):
+        start = time.time()
+        msg_id = self.kc.execute(code, allow_stdin=False, store_history=True)
+        cell = Cell(self, msg_id, code)
+        interrupted = False
+        deadline = start + timeout
+        idle = False
+        while not idle:
+            if time.time() > deadline:
+                raise AssertionError(f"cell did not finish within {timeout} s: {code!r}")
+            if interrupt_after is not None and not interrupted and time.time() - start >= interrupt_after:
+                self.km.interrupt_kernel()
+                interrupted = True
+            try:
+                m = self.kc.get_iopub_msg(timeout=0.1)
+            except queue.Empty:
+                continue
+            self.log.append((time.time(), m))
+            if (m["msg_type"] == "status" and m["parent_header"].get("msg_id") == msg_id
+                    and m["content"]["execution_state"] == "idle"):
+                idle = True
+        cell.seconds = time.time() - start
+        while cell.reply is None:
+            if msg_id in self.replies:
+                cell.reply = self.replies.pop(msg_id)
+                break
+            r = self.kc.get_shell_msg(timeout=max(1, deadline - time.time()))
+            self.replies[r["parent_header"].get("msg_id")] = r
+        if not expect_error:
+            cell.ok()
+        return cell
+
+    def run(self, code, **kw):
+        return self.execute(code, **kw)
+
+    def value(self, expr):
+        """The text/plain of an expression's result."""
+        c = self.execute(expr)
+        res = c.data("text/plain")
+        assert res, f"no result for {expr!r}: {c.text()}"
+        return res[-1]
+
+    def close(self):
+        try:
+            self.kc.stop_channels()
+        finally:
+            self.km.shutdown_kernel(now=False)
+
+
+CHECKS = []
+
+
+def check(fn):
+    CHECKS.append(fn)
+    return fn
+
+
+def wait_until(k, cond, seconds, what):
+    end = time.time() + seconds
+    while time.time() < end:
+        if cond():
+            return
+        k.pump(0.2)
+    raise AssertionError(f"{what} did not happen within {seconds} s")
+
+
+def svg_root(text):
+    root = ET.fromstring(text)
+    assert root.tag == SVG_NS + "svg", root.tag
+    return root
+
+
+def assert_in(needle, hay, what=""):
+    assert needle in hay, f"{what} expected {needle!r} in:\n{hay}"
+
+
+# ------------------------------------------------------------------------------------------- the checks
+
+@check
+def lsmagic_lists_every_magic(k):
+    t = k.execute("%lsmagic").text()
+    for name in ("spawn", "ps", "join", "terminate", "kill", "signal", "queue", "pipe", "value", "array", "lock",
+                 "rlock", "semaphore", "event", "condition", "barrier", "inspect", "ipc", "wiring", "timeline",
+                 "trace"):
+        assert re.search(r"%%?" + name + r"\b", t), f"%lsmagic does not list {name}:\n{t}"
+
+
+@check
+def help_shows_usage_and_an_example(k):
+    for code in ("%help spawn", "%spawn?", "%help ps", "%inspect?"):
+        t = k.execute(code).text()
+        assert_in("usage", t.lower(), code)
+        assert_in("example", t.lower(), code)
+
+
+@check
+def bad_arguments_show_the_usage(k):
+    c = k.execute("%join --bogus", expect_error=True)
+    assert c.error() is not None, "no error for %join --bogus"
+    assert_in("unknown option --bogus", c.text())
+    assert_in("usage: %join", c.text())
+
+
+@check
+def spawn_runs_the_cell_in_a_child_jvm_and_tags_its_output(k):
+    k.execute("int kernelPid() { return (int) ProcessHandle.current().pid(); }\n"
+              "String greeting = \"hello\";")
+    c = k.execute("%%spawn greeter --wait\n"
+                  "System.out.println(greeting + \" from \" + ProcessHandle.current().pid());\n"
+                  "System.err.println(\"to stderr\");", timeout=60)
+    out = c.stream("stdout")
+    m = re.search(r"greeter.*hello from (\d+)", out)
+    assert m, f"no tagged child line under the %%spawn cell:\n{c.text()}"
+    assert int(m.group(1)) != int(k.value("kernelPid()")), "the body ran in the kernel's own JVM"
+    assert_in("to stderr", c.stream("stderr"), "stderr stream")
+    assert_in("greeter", c.stream("stderr"), "stderr tag")
+
+
+@check
+def variables_arrive_as_copies(k):
+    k.execute("int counter = 5;")
+    c = k.execute("%%spawn incrementer --wait\ncounter += 10;\nSystem.out.println(\"child counter \" + counter);")
+    assert_in("child counter 15", c.stream())
+    assert k.value("counter").strip() == "5", "the parent's copy changed"
+
+
+@check
+def a_variable_that_cannot_be_copied_is_named(k):
+    k.execute("Thread worker = new Thread(() -> {});")
+    c = k.execute("%%spawn bad\nSystem.out.println(worker.getName());", expect_error=True)
+    err = c.error()
+    assert err is not None, "no error for a non-copyable variable"
+    assert_in("worker", err)
+    assert_in("Thread", err)
+
+
+@check
+def dash_n_starts_numbered_children(k):
+    c = k.execute("%%spawn w -n 3 --wait\nSystem.out.println(\"I am \" + jproc.Mp.currentProcess().name());",
+                  timeout=90)
+    out = c.stream()
+    for i in (1, 2, 3):
+        assert_in(f"I am w-{i}", out)
+
+
+@check
+def output_of_several_children_is_attributed_and_ordered(k):
+    c = k.execute("%%spawn printer -n 2 --wait\n"
+                  "String me = jproc.Mp.currentProcess().name();\n"
+                  "for (int i = 0; i < 40; i++) { System.out.println(me + \" line \" + i); }", timeout=90)
+    lines = [l for l in c.stream("stdout").splitlines() if " line " in l]
+    for who in ("printer-1", "printer-2"):
+        mine = [l for l in lines if f"{who} line " in l]
+        assert len(mine) == 40, f"{who}: {len(mine)} lines of 40:\n" + "\n".join(lines)
+        nums = [int(l.rsplit(" ", 1)[1]) for l in mine]
+        assert nums == list(range(40)), f"{who} lines out of order: {nums}"
+        assert all(who in l.split(" line ")[0] for l in mine)
+
+
+@check
+def late_output_lands_under_the_cell_that_started_the_child(k):
+    start = k.execute("%%spawn late\nThread.sleep(1500);\nSystem.out.println(\"late line\");")
+    assert start.seconds < 1.4, f"%%spawn without --wait took {start.seconds:.2f} s"
+    other = k.execute("Thread.sleep(2500); 1 + 1")
+    k.pump(1.0)
+    assert_in("late line", start.stream(), "late output under the starting cell")
+    assert "late line" not in other.stream(), "late output under the wrong cell"
+
+
+@check
+def ps_shows_the_process_table(k):
+    k.execute("%%spawn sleeper\nThread.sleep(30_000);")
+    c = k.execute("%ps")
+    t = "\n".join(c.data("text/plain"))
+    for h in ("name", "pid", "state", "blocked on", "exit", "CPU", "memory", "uptime"):
+        assert_in(h, t, "%ps header")
+    assert_in("sleeper", t)
+    assert_in("greeter", t)
+    assert c.data("text/html"), "no HTML table"
+
+
+@check
+def terminate_kill_and_signal(k):
+    k.execute("%terminate sleeper")
+    k.execute("%join sleeper --timeout 10")
+    assert_in("-15", "\n".join(k.execute("%ps").data("text/plain")))
+    k.execute("%%spawn victim\nThread.sleep(30_000);")
+    k.execute("%kill victim")
+    k.execute("%join victim --timeout 10")
+    t = "\n".join(k.execute("%ps").data("text/plain"))
+    assert re.search(r"victim.*-9", t), t
+    k.execute("%%spawn handler\n"
+              "jproc.process.ChildProcess.onSignal(\"USR1\", () -> System.out.println(\"got USR1\"));\n"
+              "System.out.println(\"ready\");\nThread.sleep(30_000);")
+    wait_until(k, lambda: "ready" in "".join(m["content"].get("text", "") for (_, m) in k.log
+                                              if m["msg_type"] == "stream"), 20, "handler ready")
+    k.execute("%signal handler USR1")
+    wait_until(k, lambda: any("got USR1" in m["content"].get("text", "") for (_, m) in k.log
+                              if m["msg_type"] == "stream"), 10, "USR1 handled")
+    c = k.execute("%signal handler USR2", expect_error=True)
+    assert c.error() is not None and "USR2" in c.error(), c.text()
+    k.execute("%kill handler")
+
+
+@check
+def unknown_names_suggest_the_closest(k):
+    c = k.execute("%terminate handlr", expect_error=True)
+    assert_in("did you mean 'handler'", c.text())
+    c = k.execute("%inspect greter", expect_error=True)
+    assert_in("greeter", c.text())
+
+
+@check
+def channel_magics_declare_notebook_variables(k):
+    k.execute("%queue jobs --maxsize 10")
+    assert k.value("jobs.put(7); jobs.size()").strip() == "1"
+    k.execute("%value hits int 0")
+    assert k.value("hits.get()").strip() == "0"
+    k.execute("%lock printLock")
+    k.execute("%semaphore slots 3")
+    k.execute("%event ready")
+    k.execute("%pipe left right")
+    k.execute("%array samples double 4")
+    k.execute("%rlock reentrant")
+    k.execute("%condition cond")
+    k.execute("%barrier gate 2")
+
+
+@check
+def inspect_reads_a_queue_without_consuming(k):
+    k.execute("jobs.put(8); jobs.put(9);")
+    t = "\n".join(k.execute("%inspect jobs").data("text/plain"))
+    assert_in("queue jobs", t)
+    assert_in("7", t)
+    assert k.value("jobs.size()").strip() == "3", "inspect consumed items"
+    k.execute("%%spawn consumer --wait\nfor (int i = 0; i < 3; i++) System.out.println(\"took \" + jobs.get());")
+    t = "\n".join(k.execute("%inspect jobs").data("text/plain"))
+    assert_in("consumer", t, "who used it")
+
+
+@check
+def ipc_wiring_and_timeline_render(k):
+    t = "\n".join(k.execute("%ipc").data("text/plain"))
+    assert_in("jobs", t)
+    assert_in("consumer", t)
+    c = k.execute("%wiring")
+    svgs = c.data("image/svg+xml")
+    assert svgs, "no SVG from %wiring"
+    root = svg_root(svgs[-1])
+    titles = [e.text for e in root.iter(SVG_NS + "title")]
+    assert any(x and x.startswith("queue jobs") for x in titles), titles
+    assert c.data("text/plain"), "no text fallback"
+    c = k.execute("%timeline")
+    svg_root(c.data("image/svg+xml")[-1])
+    assert_in("consumer", "\n".join(c.data("text/plain")))
+
+
+@check
+def live_ps_updates_in_place_and_stops(k):
+    c = k.execute("%%spawn ticker\nfor (int i = 0; i < 6; i++) { Thread.sleep(250); }")
+    c = k.execute("%ps --live")
+    disp = c.of_type("display_data")
+    assert disp, "no display"
+    did = disp[0]["content"].get("transient", {}).get("display_id")
+    assert did, "the live display has no display id"
+    wait_until(k, lambda: len([m for (_, m) in k.log if m["msg_type"] == "update_display_data"
+                              and m["content"].get("transient", {}).get("display_id") == did]) >= 2, 15,
+               "two live updates")
+    k.execute("%join --all --timeout 20")
+    k.pump(1.0)
+    n = len([m for (_, m) in k.log if m["msg_type"] == "update_display_data"
+             and m["content"].get("transient", {}).get("display_id") == did])
+    k.pump(1.0)
+    n2 = len([m for (_, m) in k.log if m["msg_type"] == "update_display_data"
+              and m["content"].get("transient", {}).get("display_id") == did])
+    assert n == n2, "the live view kept updating after every process ended"
+
+
+@check
+def deadlock_is_named(k):
+    k.execute("%lock lockA")
+    k.execute("%lock lockB")
+    k.execute("%%spawn left\nlockA.acquire(); Thread.sleep(500); lockB.acquire();")
+    k.execute("%%spawn right\nlockB.acquire(); Thread.sleep(500); lockA.acquire();")
+    k.pump(2.5)
+    t = "\n".join(k.execute("%ps").data("text/plain"))
+    assert_in("Deadlock", t)
+    assert "left" in t and "right" in t
+    assert_in("cycle:", t)
+    k.execute("%kill left")
+    k.execute("%kill right")
+
+
+@check
+def interrupt_stops_the_cell_and_its_children(k):
+    c = k.execute("%%spawn napper --wait\nThread.sleep(60_000);", interrupt_after=2.0, expect_error=True,
+                  timeout=30)
+    assert c.seconds < 6, f"interrupt took {c.seconds:.1f} s"
+    k.pump(1.0)
+    t = "\n".join(k.execute("%ps").data("text/plain"))
+    line = [l for l in t.splitlines() if l.startswith("napper")]
+    assert line and "running" not in line[0] and "sleeping" not in line[0], t
+
+
+@check
+def trace_switch(k):
+    assert_in("off", k.execute("%trace off").text())
+    assert_in("on", k.execute("%trace on").text())
+
+
+@check
+def restart_ends_children_and_removes_shared_memory(k):
+    sid = k.value("jproc.ipc.session.Session.current().id()").strip().strip('"')
+    k.execute("%%spawn survivor --daemon\nThread.sleep(60_000);")
+    k.execute("%%spawn survivor2\nThread.sleep(60_000);")
+    pids = re.findall(r"survivor2?\s+(\d+)", "\n".join(k.execute("%ps").data("text/plain")))
+    assert len(pids) == 2, pids
+    k.km.restart_kernel(now=False)
+    k.kc.wait_for_ready(timeout=90)
+    end = time.time() + 10
+    left = []
+    while time.time() < end:
+        left = [p for p in pids if os.path.exists(f"/proc/{p}")]
+        files = [f for f in os.listdir("/dev/shm") if f.startswith(f"jproc-{sid}-")]
+        if not left and not files:
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"after restart: children alive {left}, files {files}")
+
+
+def main(argv):
+    wanted = set(argv[1:])
+    try:
+        k = Kernel(os.environ.get("JPROC_KERNEL_NAME", "jproc"))
+    except Exception as e:  # noqa: BLE001 - any failure to start is reported the same way
+        print(f"KERNEL did not start: {e}", file=sys.stderr)
+        return 3
+    passed = failed = 0
+    try:
+        for fn in CHECKS:
+            if wanted and fn.__name__ not in wanted:
+                continue
+            t0 = time.time()
+            try:
+                fn(k)
+                passed += 1
+                print(f"CHECK {fn.__name__} PASS {time.time() - t0:.1f}", flush=True)
+            except Exception as e:  # noqa: BLE001 - a check's failure of any kind is a FAIL line
+                failed += 1
+                reason = " ".join(str(e).split())[:300]
+                print(f"CHECK {fn.__name__} FAIL {time.time() - t0:.1f} {reason}", flush=True)
+                traceback.print_exc()
+    finally:
+        k.close()
+    print(f"CHECKS passed={passed} failed={failed}", flush=True)
+    return 0 if failed == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
