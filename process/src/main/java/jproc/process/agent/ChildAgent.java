@@ -1,0 +1,137 @@
+package jproc.process.agent;
+
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.channels.Channels;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+
+import jproc.ipc.session.Session;
+import jproc.process.ChildProcess;
+import jproc.process.ChildProcesses;
+import jproc.process.StaticValue;
+import jproc.process.spawn.ObjectStreams;
+import jproc.process.spawn.SpawnProtocol;
+import jproc.process.spawn.WireReader;
+
+/**
+ * Main class of every child JVM (the child half of {@link SpawnProtocol}). Kept small and free of lambdas and
+ * string-concatenation bootstraps on the way to the target, because each costs a cold JVM milliseconds.
+ *
+ * <p>Usage: {@code java -cp CP jproc.process.agent.ChildAgent [--spare]}; the SPAWN frame comes on stdin.
+ */
+public final class ChildAgent {
+    private ChildAgent() {
+    }
+
+    /** Runs the child: see the class comment. */
+    public static void main(String[] argv) {
+        InputStream stdin = Channels.newInputStream(new FileInputStream(FileDescriptor.in).getChannel());
+        System.setIn(new ByteArrayInputStream(new byte[0]));
+        boolean spare = argv.length > 0 && "--spare".equals(argv[0]);
+        ExitReporter reporter = ExitReporter.instance();
+        reporter.install();
+        if (spare) {
+            Warmup.run();
+        }
+        byte[] frame;
+        try {
+            frame = WireReader.readFrame(stdin);
+        } catch (Exception e) {
+            frame = null;
+        }
+        if (frame == null) {
+            Runtime.getRuntime().halt(0); // the parent went away before sending work
+            return;
+        }
+        new ParentWatch(stdin).start();
+        ChildProcess process;
+        SpawnProtocol.Incoming in;
+        try {
+            in = new SpawnProtocol.Incoming(frame);
+            reporter.arm(in.secret, in.name);
+            ChildContext.set(in.name, in.identity, in.parentPid, in.parentName, in.daemon);
+            ClassLoader loader = loader(in);
+            Thread.currentThread().setContextClassLoader(loader);
+            restoreStatics(in.statics(loader), loader);
+            process = target(in, loader);
+            ChildContext.setCurrent(process);
+        } catch (Throwable t) {
+            System.err.println("JProc child could not be set up from its parent's data:");
+            t.printStackTrace();
+            reporter.exitCode(1);
+            System.exit(1);
+            return;
+        }
+        new TraceStart(in.name).start();
+        try {
+            process.run();
+        } catch (Throwable t) {
+            Throwable shown = t instanceof ShippedTarget.TargetFailure ? t.getCause() : t;
+            System.err.print("Exception in process \"");
+            System.err.print(in.name);
+            System.err.print("\" ");
+            shown.printStackTrace();
+            reporter.exitCode(1);
+            System.exit(1);
+        }
+        reporter.exitCode(0);
+        // return from main: the JVM exits when the target's non-daemon threads have ended, like Python
+    }
+
+    private static ClassLoader loader(SpawnProtocol.Incoming in) {
+        ClassLoader base = ChildAgent.class.getClassLoader();
+        var mine = new HashSet<String>();
+        for (String e : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+            mine.add(e);
+        }
+        var extra = new ArrayList<URL>();
+        for (String e : in.classpath) {
+            if (!mine.contains(e)) {
+                try {
+                    extra.add(new File(e).toURI().toURL());
+                } catch (MalformedURLException ex) {
+                    // not a path: skip it
+                }
+            }
+        }
+        if (!extra.isEmpty()) {
+            base = new URLClassLoader("jproc-classpath", extra.toArray(new URL[0]), base);
+        }
+        if (in.classes.isEmpty()) {
+            return base;
+        }
+        var shipped = new ShippedClassLoader(in.classes, base);
+        Session.current().registerUserLoader(shipped);
+        return shipped;
+    }
+
+    private static void restoreStatics(List<StaticValue> statics, ClassLoader loader) throws Exception {
+        for (StaticValue s : statics) {
+            Class<?> c = Class.forName(s.className(), true, loader);
+            Field f = c.getDeclaredField(s.field());
+            f.setAccessible(true);
+            f.set(null, s.value());
+        }
+    }
+
+    private static ChildProcess target(SpawnProtocol.Incoming in, ClassLoader loader) throws Exception {
+        int kind = in.targetKind();
+        if (kind == SpawnProtocol.TARGET_LAMBDA) {
+            int arity = in.arity();
+            in.processClass();
+            var call = in.lambda(loader);
+            Object[] args = in.args(loader);
+            return ChildProcesses.restoreInChild(in.name, new ShippedTarget(call), arity, args);
+        }
+        return (ChildProcess) ObjectStreams.deserialize(in.object(), loader);
+    }
+}

@@ -1,0 +1,36 @@
+package jproc.process.agent;
+
+import java.util.Map;
+
+/**
+ * Defines the classes the parent shipped (JShell snippets, classes compiled at run time) on first use. Parent
+ * first: a class on the classpath wins over a shipped class of the same name.
+ */
+public final class ShippedClassLoader extends ClassLoader {
+    static {
+        registerAsParallelCapable();
+    }
+
+    private final Map<String, byte[]> classes;
+
+    /**
+     * @param classes binary name to class file bytes; entries are removed as they are defined
+     * @param parent  the classpath loader
+     */
+    public ShippedClassLoader(Map<String, byte[]> classes, ClassLoader parent) {
+        super("jproc-shipped", parent);
+        this.classes = classes;
+    }
+
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+        byte[] b;
+        synchronized (classes) {
+            b = classes.remove(name);
+        }
+        if (b == null) {
+            throw new ClassNotFoundException(name + " is neither on the child's classpath nor shipped by the parent");
+        }
+        return defineClass(name, b, 0, b.length);
+    }
+}

@@ -1,0 +1,115 @@
+package jproc.process.spawn;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import jproc.ipc.session.Session;
+import jproc.process.ChildStartException;
+import jproc.process.agent.ChildAgent;
+
+/** Builds child JVM command lines: the java launcher, JVM options and the parent's effective classpath. */
+public final class Launcher {
+    /**
+     * Default JVM options of children, chosen for start-up time and footprint (measured in
+     * {@code docs/process-model.md}): C1 only, the serial collector, no perf-data file, small thread stacks.
+     * Throughput-sensitive work can override them per child or process-wide.
+     */
+    public static final List<String> STARTUP_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+            "-XX:-UsePerfData", "-Xss512k", "-XX:CICompilerCount=1", "-Xshare:auto");
+
+    private static final List<String> EXTRA_CLASSPATH = new CopyOnWriteArrayList<>();
+    private static volatile List<String> defaultOptions = STARTUP_OPTIONS;
+
+    private Launcher() {
+    }
+
+    /** The default JVM options of children. */
+    public static List<String> defaultOptions() {
+        return defaultOptions;
+    }
+
+    /** Replaces the default JVM options of children (warm spares started with the old ones are discarded). */
+    public static void setDefaultOptions(List<String> options) {
+        defaultOptions = List.copyOf(options);
+        WarmPool.instance().discardSpares();
+    }
+
+    /** Adds classpath entries children get (the kernel's {@code %classpath}); running children are unaffected. */
+    public static void addClasspath(String entry) {
+        String abs = Path.of(entry).toAbsolutePath().normalize().toString();
+        if (!EXTRA_CLASSPATH.contains(abs)) {
+            EXTRA_CLASSPATH.add(abs);
+        }
+    }
+
+    /**
+     * The parent's effective classpath: {@code java.class.path}, the locations of the JProc classes if they were
+     * loaded from elsewhere, and the entries added with {@link #addClasspath}.
+     */
+    public static List<String> classpath() {
+        var set = new LinkedHashSet<String>();
+        for (String e : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+            if (!e.isEmpty()) {
+                set.add(e);
+            }
+        }
+        set.add(location(ChildAgent.class));
+        set.add(location(Session.class));
+        set.addAll(EXTRA_CLASSPATH);
+        set.remove("");
+        return new ArrayList<>(set);
+    }
+
+    private static String location(Class<?> c) {
+        CodeSource cs = c.getProtectionDomain().getCodeSource();
+        if (cs == null || cs.getLocation() == null) {
+            return "";
+        }
+        try {
+            return Path.of(cs.getLocation().toURI()).toString();
+        } catch (URISyntaxException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    /** The java launcher of this JVM. */
+    public static String javaCommand() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /**
+     * Starts a child JVM running the agent.
+     *
+     * @param extraOptions options after the defaults (null for none)
+     * @param spare        true for a warm spare (it warms up, then waits for its SPAWN frame)
+     */
+    public static Process launch(List<String> extraOptions, boolean spare) {
+        var cmd = new ArrayList<String>();
+        cmd.add(javaCommand());
+        cmd.addAll(defaultOptions);
+        if (extraOptions != null) {
+            cmd.addAll(extraOptions);
+        }
+        cmd.add("-cp");
+        cmd.add(String.join(File.pathSeparator, classpath()));
+        cmd.add(ChildAgent.class.getName());
+        if (spare) {
+            cmd.add("--spare");
+        }
+        var pb = new ProcessBuilder(cmd);
+        pb.environment().put(Session.ENV_SESSION, Session.current().id());
+        try {
+            return pb.start();
+        } catch (IOException e) {
+            throw new ChildStartException("cannot start a child JVM with " + cmd.get(0) + ": " + e.getMessage()
+                    + ". Check that java.home points to a full JDK or JRE.", e);
+        }
+    }
+}
