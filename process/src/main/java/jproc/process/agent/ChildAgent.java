@@ -4,12 +4,15 @@ import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -41,6 +44,14 @@ public final class ChildAgent {
         reporter.install();
         if (spare) {
             Warmup.run();
+            try {
+                @SuppressWarnings("resource")
+                var err = new FileOutputStream(FileDescriptor.err);
+                err.write((SpawnProtocol.READY + "\n").getBytes(StandardCharsets.UTF_8));
+                err.flush();
+            } catch (IOException e) {
+                Runtime.getRuntime().halt(0); // the parent is gone
+            }
         }
         byte[] frame;
         try {
@@ -59,10 +70,7 @@ public final class ChildAgent {
             in = new SpawnProtocol.Incoming(frame);
             reporter.arm(in.secret, in.name);
             ChildContext.set(in.name, in.identity, in.parentPid, in.parentName, in.daemon);
-            ClassLoader loader = loader(in);
-            Thread.currentThread().setContextClassLoader(loader);
-            restoreStatics(in.statics(loader), loader);
-            process = target(in, loader);
+            process = prepare(in);
             ChildContext.setCurrent(process);
         } catch (Throwable t) {
             System.err.println("JProc child could not be set up from its parent's data:");
@@ -71,7 +79,7 @@ public final class ChildAgent {
             System.exit(1);
             return;
         }
-        new TraceStart(in.name).start();
+        TraceStart.begin(in.name, !spare);
         try {
             process.run();
         } catch (Throwable t) {
@@ -85,6 +93,14 @@ public final class ChildAgent {
         }
         reporter.exitCode(0);
         // return from main: the JVM exits when the target's non-daemon threads have ended, like Python
+    }
+
+    /** Defines the shipped classes, restores the statics and builds the process object (also used to warm up). */
+    static ChildProcess prepare(SpawnProtocol.Incoming in) throws Exception {
+        ClassLoader loader = loader(in);
+        Thread.currentThread().setContextClassLoader(loader);
+        restoreStatics(in.statics(loader), loader);
+        return target(in, loader);
     }
 
     private static ClassLoader loader(SpawnProtocol.Incoming in) {

@@ -77,6 +77,7 @@ final class ExitReporter extends Thread implements sun.misc.SignalHandler {
         System.out.flush();
         System.err.flush();
         int sig = signal;
+        TraceStart.ensure();
         try {
             var trace = Trace.channel("process", name);
             trace.event(TraceEvent.EXIT);

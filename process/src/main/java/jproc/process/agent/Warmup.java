@@ -5,12 +5,29 @@ import java.io.PrintStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.StringConcatFactory;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jproc.ipc.session.Session;
+import jproc.process.ChildProcess;
+import jproc.process.CodeSnapshot;
 
 import jproc.process.SerializableRunnable;
 import jproc.process.spawn.LambdaShipping;
 import jproc.process.spawn.ObjectStreams;
+import jproc.process.spawn.SpawnProtocol;
 import jproc.process.spawn.ValueCodec;
 import jproc.process.spawn.WireReader;
 import jproc.process.spawn.WireWriter;
@@ -47,11 +64,56 @@ final class Warmup {
             var ps = new PrintStream(OutputStream.nullOutputStream(), true, "UTF-8");
             ps.println((String) concat.getTarget().invokeExact("warm", 1));
             new ShippedClassLoader(new HashMap<>(), Warmup.class.getClassLoader()).getName();
-            Class.forName("jproc.process.ChildProcess");
-            Class.forName("jproc.ipc.trace.Trace", false, Warmup.class.getClassLoader());
+            spawnPath();
+            tracePath();
         } catch (Throwable t) {
             // warming is best effort
         }
+    }
+
+    /** Parses and prepares a SPAWN frame for a no-op lambda, as a real one will be. */
+    private static void spawnPath() throws Exception {
+        SerializableRunnable r = Warmup::noop;
+        var header = new SpawnProtocol.Header("0", "warmup", "0", 0, "warmup", false, List.of());
+        byte[] f = SpawnProtocol.encodeLambda(header, CodeSnapshot.EMPTY, 0, ChildProcess.class.getName(),
+                LambdaShipping.serializedForm(r), List.of(1));
+        var in = new SpawnProtocol.Incoming(Arrays.copyOfRange(f, 4, f.length));
+        ChildProcess p = ChildAgent.prepare(in);
+        p.name();
+        ShippedTarget t = new ShippedTarget(LambdaShipping.read(new WireReader(lambdaBytes(r)), null));
+        t.run();
+    }
+
+    private static byte[] lambdaBytes(Object lambda) throws Exception {
+        var w = new WireWriter(256);
+        LambdaShipping.write(w, LambdaShipping.serializedForm(lambda));
+        return w.toByteArray();
+    }
+
+    /**
+     * Runs the JDK code paths the trace recorder needs (process handle, mapped file, byte-buffer var handles,
+     * logging) without creating this spare's trace file: it is created when the spare becomes a child.
+     */
+    private static void tracePath() throws Exception {
+        ProcessHandle.current().pid();
+        Logger.getLogger(Warmup.class.getName()).isLoggable(Level.FINE);
+        Session session = Session.current();
+        Path file = Files.createTempFile(session.directory(), "jproc-warmup-", ".tmp",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            ByteBuffer b = ch.map(FileChannel.MapMode.READ_WRITE, 0, 4096).order(ByteOrder.nativeOrder());
+            VarHandle longs = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
+            VarHandle ints = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
+            longs.getAndAdd(b, 0, 1L);
+            longs.setRelease(b, 8, 1L);
+            longs.setOpaque(b, 8, 1L);
+            ints.setRelease(b, 16, 1);
+            ints.setOpaque(b, 16, 1);
+            longs.getAcquire(b, 0);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+        Class.forName("jproc.ipc.trace.Trace", false, Warmup.class.getClassLoader());
     }
 
     private static void noop() {

@@ -20,7 +20,8 @@ import jproc.process.StaticValue;
  * <pre>
  *  parent                                   child (jproc.process.agent.ChildAgent)
  *  ------                                   -----
- *  java [opts] -cp CP ChildAgent [--spare]  boots; a spare also warms its code paths
+ *  java [opts] -cp CP ChildAgent [--spare]  boots; a spare also warms its code paths, then
+ *  &lt;------ stderr: READY line (spares)      writes READY; the parent hands out ready spares only
  *  stdin:  frame SPAWN ------------------&gt;  reads it, defines shipped classes, restores statics,
  *                                           builds the target, runs it
  *  stdin:  (pool workers: task frames) --&gt;  one reader thread; EOF on stdin = parent died: halt
@@ -62,6 +63,8 @@ public final class SpawnProtocol {
     public static final byte TARGET_LAMBDA = 1;
     /** Target kind: a Java-serialized process object. */
     public static final byte TARGET_OBJECT = 2;
+    /** The line a warm spare writes on its stderr when it has warmed up and waits for its SPAWN frame. */
+    public static final String READY = "\0jproc-ready";
     /** Start of the exit marker line (after the leading NUL). */
     public static final String MARKER = "\0jproc-exit ";
 

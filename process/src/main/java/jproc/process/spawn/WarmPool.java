@@ -17,6 +17,8 @@ public final class WarmPool {
     private int size;
     private int starting;
     private int generation;
+    private int failures;
+    private String lastFailure;
 
     private WarmPool(int size) {
         this.size = Math.max(0, size);
@@ -82,7 +84,7 @@ public final class WarmPool {
         int n;
         synchronized (this) {
             n = size - spares.size() - starting;
-            if (n <= 0) {
+            if (n <= 0 || failures >= 3) {
                 return;
             }
             starting += n;
@@ -102,6 +104,10 @@ public final class WarmPool {
             Process p = null;
             try {
                 p = Launcher.launch(null, true);
+                if (!awaitReady(p)) {
+                    p.destroyForcibly();
+                    p = null;
+                }
             } catch (RuntimeException e) {
                 // no spare this time: start() falls back to a cold start
             }
@@ -120,6 +126,42 @@ public final class WarmPool {
         }
     }
 
+    /**
+     * Reads the spare's stderr up to its ready line ({@link SpawnProtocol#READY}); lines before it (JVM warnings)
+     * are kept as the last failure. False if the JVM ended first (a bad default option: cold starts show why).
+     */
+    private boolean awaitReady(Process p) {
+        var in = p.getErrorStream();
+        var line = new StringBuilder();
+        try {
+            int b;
+            while ((b = in.read()) >= 0) {
+                if (b == '\n') {
+                    if (line.toString().equals(SpawnProtocol.READY)) {
+                        return true;
+                    }
+                    synchronized (this) {
+                        lastFailure = line.toString();
+                    }
+                    line.setLength(0);
+                } else {
+                    line.append((char) b);
+                }
+            }
+        } catch (java.io.IOException e) {
+            // the spare died
+        }
+        synchronized (this) {
+            failures++;
+        }
+        return false;
+    }
+
+    /** The last line a spare printed before it was ready or died, or null (diagnostics). */
+    public synchronized String lastFailure() {
+        return lastFailure;
+    }
+
     /** Ends every spare (options changed, pool switched off, or this JVM shuts down). */
     public void discardSpares() {
         List<Process> old;
@@ -127,6 +169,7 @@ public final class WarmPool {
             old = new ArrayList<>(spares);
             spares.clear();
             generation++;
+            failures = 0;
         }
         for (Process p : old) {
             p.destroyForcibly();
