@@ -1,0 +1,20 @@
+package jproc.ipc;
+
+import jproc.ipc.queue.MappedProcessQueue;
+
+/**
+ * The table of contents of the channel library: re-opening handles, listing the session's channels and reading
+ * their snapshots.
+ */
+public final class Channels {
+    private Channels() {
+    }
+
+    /** Re-opens the channel a handle names (called when a handle is deserialized). */
+    public static Object reopen(ChannelHandle h) {
+        return switch (h.kind()) {
+            case QUEUE -> MappedProcessQueue.reopen(h);
+            default -> throw new ChannelLayoutException("cannot re-open a " + h.kind().word() + " yet: " + h);
+        };
+    }
+}

@@ -1,0 +1,449 @@
+package jproc.ipc.queue;
+
+import static jproc.ipc.shm.ShmAccess.LONGS;
+
+import java.io.ObjectStreamException;
+import java.io.Serial;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jproc.ipc.ChannelClosedException;
+import jproc.ipc.ChannelHandle;
+import jproc.ipc.ChannelKind;
+import jproc.ipc.ChannelLayoutException;
+import jproc.ipc.ChannelTimeoutException;
+import jproc.ipc.codec.Encoded;
+import jproc.ipc.codec.MessageCodec;
+import jproc.ipc.shm.BlobFiles;
+import jproc.ipc.shm.HeaderDescriptor;
+import jproc.ipc.shm.MessageRing;
+import jproc.ipc.shm.MutexWord;
+import jproc.ipc.shm.OwnerToken;
+import jproc.ipc.shm.RingDescriptor;
+import jproc.ipc.shm.SharedFile;
+import jproc.ipc.shm.WaitLoop;
+import jproc.ipc.trace.Trace;
+import jproc.ipc.trace.TraceChannel;
+import jproc.ipc.trace.TraceEvent;
+
+/**
+ * A {@link JoinableProcessQueue} over one {@link MessageRing} in a mapped file (layout: {@link QueueDescriptor}).
+ * Producers serialize on the ring's robust producer lock; consumers commit with a compare-and-set and hold
+ * nothing. See {@link ProcessQueue} for the cross-process contract.
+ *
+ * @param <T> the item type
+ */
+public final class MappedProcessQueue<T> implements JoinableProcessQueue<T> {
+    @Serial
+    private static final long serialVersionUID = 1L;
+    private static final AtomicLong ANONYMOUS = new AtomicLong();
+    private static final int TRANSFER_HOLD_SECONDS = 60;
+
+    private final transient SharedFile file;
+    private final transient MessageRing ring;
+    private final transient ByteBuffer buf;
+    private final transient TraceChannel trace;
+    private final String name;
+    private final int maxItems;
+    private final int capacity;
+    private transient volatile boolean closed;
+
+    private MappedProcessQueue(SharedFile file) {
+        this.file = file;
+        this.name = file.name();
+        this.buf = file.buffer();
+        this.capacity = (int) file.param(QueueDescriptor.PARAM_CAPACITY);
+        this.maxItems = (int) file.param(QueueDescriptor.PARAM_MAX_ITEMS);
+        this.ring = new MessageRing(buf, QueueDescriptor.RING_OFFSET, capacity);
+        this.trace = Trace.channel(ChannelKind.QUEUE.word(), name);
+    }
+
+    static String anonymousName() {
+        return "anon-" + OwnerToken.myPid() + "-" + ANONYMOUS.incrementAndGet();
+    }
+
+    static <T> MappedProcessQueue<T> createOrOpen(String name, int maxItems, int capacityBytes) {
+        if (maxItems < 0 || maxItems >= RingDescriptor.SEQ_MASK) {
+            throw new IllegalArgumentException("maxItems must be 0 (no bound) or 1.." + (RingDescriptor.SEQ_MASK - 1)
+                    + ": maxItems=" + maxItems);
+        }
+        RingDescriptor.checkCapacity(capacityBytes);
+        long[] params = {capacityBytes, maxItems, QueueDescriptor.LAYOUT};
+        SharedFile f = SharedFile.createOrOpen(ChannelKind.QUEUE, name, params,
+                QueueDescriptor.bodyBytes(capacityBytes), null, MappedProcessQueue::removeSideFiles);
+        var q = new MappedProcessQueue<T>(f);
+        if ((maxItems != 0 && q.maxItems != maxItems)
+                || (capacityBytes != ProcessQueue.DEFAULT_CAPACITY && q.capacity != capacityBytes)) {
+            f.close();
+            throw new ChannelLayoutException("queue '" + name + "' already exists with maxItems=" + q.maxItems
+                    + " and capacity=" + q.capacity + "; asked for maxItems=" + maxItems + " and capacity="
+                    + capacityBytes + ": open it with ProcessQueue.open(name) or use another name");
+        }
+        return q;
+    }
+
+    static <T> MappedProcessQueue<T> openExisting(String name) {
+        return new MappedProcessQueue<>(SharedFile.open(ChannelKind.QUEUE, name,
+                MappedProcessQueue::removeSideFiles));
+    }
+
+    /** Re-opens a queue from its handle (deserialization). */
+    public static MappedProcessQueue<?> reopen(ChannelHandle h) {
+        return new MappedProcessQueue<>(SharedFile.createOrOpen(ChannelKind.QUEUE, h.name(),
+                new long[] {h.param(0), h.param(1), QueueDescriptor.LAYOUT},
+                QueueDescriptor.bodyBytes((int) h.param(0)), null, MappedProcessQueue::removeSideFiles));
+    }
+
+    private static void removeSideFiles(ByteBuffer b) {
+        int cap = (int) (long) LONGS.get(b, HeaderDescriptor.paramOffset(QueueDescriptor.PARAM_CAPACITY));
+        new MessageRing(b, QueueDescriptor.RING_OFFSET, cap).deleteBlobs();
+    }
+
+    @Serial
+    private Object writeReplace() throws ObjectStreamException {
+        ensureOpen();
+        file.holdForTransfer(TRANSFER_HOLD_SECONDS);
+        return new ChannelHandle(ChannelKind.QUEUE, name, new long[] {capacity, maxItems});
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void put(T item) {
+        send(item, Long.MAX_VALUE, true);
+    }
+
+    @Override
+    public void put(T item, Duration timeout) {
+        if (!send(item, WaitLoop.deadline(timeout), true)) {
+            throw new ChannelTimeoutException("put", "queue", name, timeout);
+        }
+    }
+
+    @Override
+    public boolean offer(T item) {
+        return send(item, System.nanoTime(), false);
+    }
+
+    @Override
+    public boolean offer(T item, Duration timeout) {
+        return send(item, WaitLoop.deadline(timeout), true);
+    }
+
+    private boolean send(Object item, long deadline, boolean wait) {
+        ensureOpen();
+        int tag = MessageCodec.primitiveTag(item);
+        if (tag >= 0) {
+            long bits = MessageCodec.primitiveBits(item, tag);
+            return putRecord(tag, bits, null, deadline, wait);
+        }
+        Encoded e = MessageCodec.encode(item);
+        if (ring.fitsInline(e.bytes().length)) {
+            return putRecord(e.tag(), 0, e.bytes(), deadline, wait);
+        }
+        String blob = BlobFiles.write(e.bytes());
+        boolean done = false;
+        try {
+            done = putRecord(MessageRing.blobTag(e.tag()), 0, blob.getBytes(StandardCharsets.US_ASCII), deadline,
+                    wait);
+            return done;
+        } finally {
+            if (!done) {
+                BlobFiles.delete(blob);
+            }
+        }
+    }
+
+    private boolean putRecord(int tag, long bits, byte[] payload, long deadline, boolean wait) {
+        long token = OwnerToken.current();
+        MutexWord lock = ring.producerLock();
+        if (lock.tryLock(token)) {
+            boolean ok;
+            try {
+                ok = ring.tryPut(tag, bits, payload, maxItems);
+            } finally {
+                lock.unlock();
+            }
+            if (ok) {
+                trace.event(TraceEvent.PUT);
+                return true;
+            }
+        }
+        if (!wait) {
+            return putOnce(token, tag, bits, payload, deadline);
+        }
+        return putSlow(token, tag, bits, payload, deadline);
+    }
+
+    private boolean putOnce(long token, int tag, long bits, byte[] payload, long deadline) {
+        try (var w = new WaitLoop(trace, TraceEvent.PUT, "put", deadline)) {
+            return attempt(token, tag, bits, payload, w) == 1;
+        }
+    }
+
+    /** One locked attempt: 1 put, 0 no room, -1 lock not obtained in time. */
+    private int attempt(long token, int tag, long bits, byte[] payload, WaitLoop w) {
+        MutexWord lock = ring.producerLock();
+        long r = lock.lock(token, w);
+        if (r == MutexWord.TIMED_OUT) {
+            return -1;
+        }
+        boolean ok;
+        try {
+            if (r != MutexWord.ACQUIRED) {
+                ring.repairTail();
+                trace.event(TraceEvent.OWNER_DIED);
+            }
+            ok = ring.tryPut(tag, bits, payload, maxItems);
+        } finally {
+            lock.unlock();
+        }
+        if (ok) {
+            trace.event(TraceEvent.PUT);
+            return 1;
+        }
+        return 0;
+    }
+
+    private boolean putSlow(long token, int tag, long bits, byte[] payload, long deadline) {
+        int ticket = 0;
+        boolean registered = false;
+        try (var w = new WaitLoop(trace, TraceEvent.PUT, "put", deadline)) {
+            while (true) {
+                int r = attempt(token, tag, bits, payload, w);
+                if (r == 1) {
+                    return true;
+                }
+                if (r < 0) {
+                    return false;
+                }
+                ensureOpen();
+                if (!registered && w.sleeping()) {
+                    ticket = ring.putWaiters().register(token);
+                    registered = true;
+                }
+                if (!w.pause()) {
+                    return false;
+                }
+            }
+        } finally {
+            if (registered) {
+                ring.putWaiters().unregister(ticket, token);
+            }
+        }
+    }
+
+    @Override
+    public T get() {
+        return receive(null, true, true, "get");
+    }
+
+    @Override
+    public T get(Duration timeout) {
+        return receive(timeout, true, true, "get");
+    }
+
+    @Override
+    public T poll() {
+        return receive(null, false, false, "poll");
+    }
+
+    @Override
+    public T poll(Duration timeout) {
+        return receive(timeout, true, false, "poll");
+    }
+
+    @SuppressWarnings("unchecked")
+    private T receive(Duration timeout, boolean wait, boolean throwOnTimeout, String op) {
+        ensureOpen();
+        Object v = ring.poll();
+        if (v == MessageRing.EMPTY) {
+            v = wait ? waitForItem(WaitLoop.deadline(timeout), op) : v;
+            if (v == MessageRing.EMPTY) {
+                if (throwOnTimeout) {
+                    throw new ChannelTimeoutException(op, "queue", name, timeout);
+                }
+                return null;
+            }
+        }
+        trace.event(TraceEvent.GET);
+        if (v instanceof Encoded e) {
+            return (T) MessageCodec.decode(e.tag(), e.bytes());
+        }
+        return (T) v;
+    }
+
+    private Object waitForItem(long deadline, String op) {
+        long token = 0;
+        int ticket = 0;
+        boolean registered = false;
+        try (var w = new WaitLoop(trace, TraceEvent.GET, op, deadline)) {
+            while (true) {
+                Object v = ring.poll();
+                if (v != MessageRing.EMPTY) {
+                    return v;
+                }
+                if (!registered && w.sleeping()) {
+                    token = OwnerToken.current();
+                    ticket = ring.getWaiters().register(token);
+                    registered = true;
+                }
+                if (w.checkDue()) {
+                    ensureOpen();
+                }
+                if (!w.pause()) {
+                    return MessageRing.EMPTY;
+                }
+            }
+        } finally {
+            if (registered) {
+                ring.getWaiters().unregister(ticket, token);
+            }
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public int drainTo(Collection<? super T> target, int max) {
+        ensureOpen();
+        int n = 0;
+        while (n < max) {
+            Object v = ring.poll();
+            if (v == MessageRing.EMPTY) {
+                break;
+            }
+            trace.event(TraceEvent.GET);
+            target.add((T) (v instanceof Encoded e ? MessageCodec.decode(e.tag(), e.bytes()) : v));
+            n++;
+        }
+        return n;
+    }
+
+    @Override
+    public int size() {
+        ensureOpen();
+        return (int) ring.size();
+    }
+
+    @Override
+    public boolean isEmpty() {
+        ensureOpen();
+        return !ring.hasMessage();
+    }
+
+    @Override
+    public boolean isFull() {
+        ensureOpen();
+        return ring.isFull(maxItems);
+    }
+
+    @Override
+    public int maxItems() {
+        return maxItems;
+    }
+
+    @Override
+    public int capacityBytes() {
+        return capacity;
+    }
+
+    @Override
+    public void taskDone() {
+        ensureOpen();
+        int off = QueueDescriptor.RING_OFFSET + RingDescriptor.DONE_OFFSET;
+        while (true) {
+            long done = (long) LONGS.getVolatile(buf, off);
+            long unfinished = unfinished(done);
+            if (unfinished <= 0) {
+                throw new TaskDoneException(name, ring.putCount());
+            }
+            if (LONGS.compareAndSet(buf, off, done, done + 1)) {
+                return;
+            }
+        }
+    }
+
+    private long unfinished(long done) {
+        long n = (ring.putSeq() - done) & RingDescriptor.SEQ_MASK;
+        return n > (RingDescriptor.SEQ_MASK >> 1) ? 0 : n;
+    }
+
+    @Override
+    public long unfinishedTasks() {
+        return unfinished((long) LONGS.getVolatile(buf, QueueDescriptor.RING_OFFSET + RingDescriptor.DONE_OFFSET));
+    }
+
+    @Override
+    public void join() {
+        join(null);
+    }
+
+    @Override
+    public boolean join(Duration timeout) {
+        ensureOpen();
+        if (unfinishedTasks() == 0) {
+            return true;
+        }
+        try (var w = new WaitLoop(trace, TraceEvent.WAIT, "join", WaitLoop.deadline(timeout))) {
+            while (unfinishedTasks() > 0) {
+                if (w.checkDue()) {
+                    repairIfProducerDied();
+                }
+                if (!w.pause()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private void repairIfProducerDied() {
+        MutexWord lock = ring.producerLock();
+        long owner = lock.owner();
+        long token = OwnerToken.current();
+        if (owner != 0 && !OwnerToken.isAlive(owner) && lock.takeOver(owner, token)) {
+            try {
+                ring.repairTail();
+                trace.event(TraceEvent.OWNER_DIED);
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    @Override
+    public QueueSnapshot snapshot() {
+        ensureOpen();
+        return QueueDescriptor.snapshot(name, buf);
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new ChannelClosedException("queue", name);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            synchronized (this) {
+                if (closed) {
+                    return;
+                }
+                closed = true;
+            }
+            file.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ProcessQueue[" + name + (closed ? ", closed" : ", size=" + ring.size()) + "]";
+    }
+}

@@ -1,0 +1,156 @@
+package jproc.ipc.shm;
+
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+
+import jproc.ipc.ChannelInterruptedException;
+import jproc.ipc.trace.TraceChannel;
+import jproc.ipc.trace.TraceEvent;
+
+/**
+ * How a blocked caller waits for another process: spin briefly (the peer is usually active and answers within
+ * microseconds), then yield, then sleep with {@link LockSupport#parkNanos} in growing steps capped at
+ * {@link #MAX_PARK_NANOS}. There is no cross-process wake-up signal: a sleeper notices the change at its next
+ * poll, so a wake-up after a long idle period costs up to one millisecond, while an idle waiter uses well
+ * under 1 % of a core.
+ *
+ * <p>One instance serves one blocking call of one thread; it is not shared. It reports the wait to the trace
+ * ({@code blocked}/{@code unblocked}) once it starts sleeping, never on the spinning fast path. It throws
+ * {@link ChannelInterruptedException} as soon as the thread is interrupted (clearing the interrupt status).
+ * Use it as {@code try (var w = new WaitLoop(...)) { while (!ready()) { if (!w.pause()) return timeout; } }}.
+ */
+public final class WaitLoop implements AutoCloseable {
+    /** Iterations of {@link Thread#onSpinWait()} before yielding (roughly 20-80 microseconds). */
+    public static final int SPINS = 1500;
+    /** Iterations of {@link Thread#yield()} before sleeping. */
+    public static final int YIELDS = 40;
+    /** First sleep. */
+    public static final long MIN_PARK_NANOS = 20_000;
+    /** Longest sleep between two polls. */
+    public static final long MAX_PARK_NANOS = 1_000_000;
+    /** How often {@link #checkDue()} answers true while sleeping (owner and peer liveness checks). */
+    public static final long CHECK_EVERY_NANOS = 10_000_000;
+
+    private final TraceChannel trace;
+    private final TraceEvent op;
+    private final String opName;
+    private final long deadline;
+    private int step;
+    private long park = MIN_PARK_NANOS;
+    private boolean blocked;
+    private boolean firstCheck = true;
+    private long nextCheck;
+
+    /**
+     * @param trace    the channel's trace handle (may be null)
+     * @param op       what the caller waits for, for the trace and {@code %ps}
+     * @param opName   the operation's name for error messages ({@code get}, {@code acquire})
+     * @param deadline a {@link System#nanoTime()} deadline, or {@link Long#MAX_VALUE} to wait forever
+     */
+    public WaitLoop(TraceChannel trace, TraceEvent op, String opName, long deadline) {
+        this.trace = trace;
+        this.op = op;
+        this.opName = opName;
+        this.deadline = deadline;
+    }
+
+    /** A deadline {@code timeout} from now; null means forever. Negative timeouts count as zero. */
+    public static long deadline(Duration timeout) {
+        if (timeout == null) {
+            return Long.MAX_VALUE;
+        }
+        long nanos;
+        try {
+            nanos = Math.max(0, timeout.toNanos());
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+        long now = System.nanoTime();
+        long d = now + nanos;
+        return d < now ? Long.MAX_VALUE : d;
+    }
+
+    /**
+     * Waits one step. Returns false once the deadline has passed (the caller reports the timeout).
+     *
+     * @throws ChannelInterruptedException if the thread is interrupted
+     */
+    public boolean pause() {
+        int s = step++;
+        if (s < SPINS) {
+            if ((s & 127) == 127) {
+                checkInterrupt();
+                return deadline == Long.MAX_VALUE || System.nanoTime() - deadline < 0;
+            }
+            Thread.onSpinWait();
+            return true;
+        }
+        checkInterrupt();
+        long now = System.nanoTime();
+        if (deadline != Long.MAX_VALUE && now - deadline >= 0) {
+            return false;
+        }
+        if (s < SPINS + YIELDS) {
+            Thread.yield();
+            return true;
+        }
+        if (!blocked) {
+            blocked = true;
+            if (trace != null) {
+                trace.blocked(op);
+            }
+        }
+        long sleep = park;
+        if (deadline != Long.MAX_VALUE) {
+            sleep = Math.min(sleep, Math.max(1000, deadline - now));
+        }
+        LockSupport.parkNanos(this, sleep);
+        park = Math.min(MAX_PARK_NANOS, park * 2);
+        checkInterrupt();
+        return true;
+    }
+
+    /** True when the caller should run its slow checks (dead owner, dead peer): first when sleeping starts, then every 10 ms. */
+    public boolean checkDue() {
+        if (step < SPINS + YIELDS) {
+            return false;
+        }
+        long now = System.nanoTime();
+        if (firstCheck || now - nextCheck >= 0) {
+            firstCheck = false;
+            nextCheck = now + CHECK_EVERY_NANOS;
+            return true;
+        }
+        return false;
+    }
+
+    /** True once this wait has started sleeping. */
+    public boolean sleeping() {
+        return blocked;
+    }
+
+    /** The deadline this loop honours. */
+    public long deadlineNanos() {
+        return deadline;
+    }
+
+    private void checkInterrupt() {
+        if (Thread.interrupted()) {
+            close();
+            String kind = trace == null ? "channel" : trace.kind();
+            String name = trace == null ? "?" : trace.name();
+            throw new ChannelInterruptedException(opName, kind, name);
+        }
+    }
+
+    /** Ends the wait (reports {@code unblocked} to the trace if it was reported blocked). Idempotent. */
+    @Override
+    public void close() {
+        if (blocked) {
+            blocked = false;
+            if (trace != null) {
+                trace.unblocked();
+            }
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package jproc.ipc.testing;
+
+/** Dispatches a scenario name to the family that implements it. */
+final class Scenarios {
+    private Scenarios() {
+    }
+
+    static void run(String name, String[] args) throws Exception {
+        ChildMain.queueScenario(name, args);
+    }
+}
