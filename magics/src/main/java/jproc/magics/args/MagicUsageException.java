@@ -1,10 +1,12 @@
 package jproc.magics.args;
 
+import jproc.kernel.magic.MagicUsageError;
+
 /**
- * Bad arguments to a magic. The message says what was wrong and ends with the magic's usage line, so the
- * notebook shows the user how to call it.
+ * Bad arguments to a magic. The message says what was wrong; the kernel shows it with the magic's usage line
+ * ({@link #usage()} keeps it for callers outside the kernel).
  */
-public class MagicUsageException extends IllegalArgumentException {
+public class MagicUsageException extends MagicUsageError {
     private static final long serialVersionUID = 1L;
     private final String usage;
 
@@ -13,7 +15,7 @@ public class MagicUsageException extends IllegalArgumentException {
      * @param usage   the magic's usage line
      */
     public MagicUsageException(String problem, String usage) {
-        super(problem + "\nusage: " + usage);
+        super(problem);
         this.usage = usage;
     }
 

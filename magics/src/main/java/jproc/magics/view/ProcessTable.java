@@ -52,6 +52,11 @@ public final class ProcessTable {
         return "<div style=\"color:#a40000;font-weight:bold;font-family:monospace\">" + Markup.escape(line) + "</div>";
     }
 
+    /** An exit code for people: {@code 0}, {@code -9 (SIGKILL)}, {@code running} when null. */
+    public static String exitText(Integer code) {
+        return code == null ? "running" : exit(code);
+    }
+
     static String exit(Integer code) {
         if (code == null) {
             return "";

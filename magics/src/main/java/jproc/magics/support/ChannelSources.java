@@ -1,0 +1,15 @@
+package jproc.magics.support;
+
+import jproc.ipc.session.Session;
+import jproc.magics.state.ChannelSource;
+import jproc.magics.state.SessionFiles;
+
+/** Chooses how channels are read. */
+final class ChannelSources {
+    private ChannelSources() {
+    }
+
+    static ChannelSource best(Session session) {
+        return new SessionFiles(session);
+    }
+}
