@@ -23,7 +23,6 @@ import jproc.process.ChildProcesses;
 import jproc.process.StaticValue;
 import jproc.process.spawn.ObjectStreams;
 import jproc.process.spawn.SpawnProtocol;
-import jproc.process.spawn.WireReader;
 
 /**
  * Main class of every child JVM (the child half of {@link SpawnProtocol}). Kept small and free of lambdas and
@@ -40,6 +39,8 @@ public final class ChildAgent {
         InputStream stdin = Channels.newInputStream(new FileInputStream(FileDescriptor.in).getChannel());
         System.setIn(new ByteArrayInputStream(new byte[0]));
         boolean spare = argv.length > 0 && "--spare".equals(argv[0]);
+        var watch = new ParentWatch(stdin);
+        watch.start();
         ExitReporter reporter = ExitReporter.instance();
         reporter.install();
         if (spare) {
@@ -55,15 +56,11 @@ public final class ChildAgent {
         }
         byte[] frame;
         try {
-            frame = WireReader.readFrame(stdin);
-        } catch (Exception e) {
-            frame = null;
-        }
-        if (frame == null) {
-            Runtime.getRuntime().halt(0); // the parent went away before sending work
+            frame = watch.awaitSpawnFrame();
+        } catch (InterruptedException e) {
+            Runtime.getRuntime().halt(1);
             return;
         }
-        new ParentWatch(stdin).start();
         ChildProcess process;
         SpawnProtocol.Incoming in;
         try {

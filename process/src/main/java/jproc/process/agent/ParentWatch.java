@@ -44,9 +44,29 @@ final class ParentWatch extends Thread {
         handler = h;
     }
 
+    private byte[] spawnFrame;
+    private boolean spawnRead;
+
+    /** Waits for the first frame (SPAWN); a warm spare warms up meanwhile. Never returns if the parent died. */
+    synchronized byte[] awaitSpawnFrame() throws InterruptedException {
+        while (!spawnRead) {
+            wait();
+        }
+        return spawnFrame;
+    }
+
     @Override
     public void run() {
         try {
+            byte[] first = WireReader.readFrame(in);
+            if (first == null) {
+                Runtime.getRuntime().halt(0); // the parent went away before it sent work
+            }
+            synchronized (this) {
+                spawnFrame = first;
+                spawnRead = true;
+                notifyAll();
+            }
             byte[] f;
             while ((f = WireReader.readFrame(in)) != null) {
                 Consumer<byte[]> h = handler;
@@ -56,6 +76,9 @@ final class ParentWatch extends Thread {
             }
         } catch (IOException | RuntimeException e) {
             // a broken stream is the same as a closed one
+        }
+        if (!spawnRead) {
+            Runtime.getRuntime().halt(0);
         }
         if (!stopping) {
             parentGone();

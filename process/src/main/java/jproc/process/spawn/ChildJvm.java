@@ -207,10 +207,11 @@ public final class ChildJvm {
         if (!process.isAlive()) {
             return;
         }
+        // ProcessHandle, not Process: Process.destroy() also closes the pipes, losing the child's last output
         if (number == Signals.KILL) {
-            process.destroyForcibly();
+            process.toHandle().destroyForcibly();
         } else if (number == Signals.TERM) {
-            process.destroy();
+            process.toHandle().destroy();
         } else {
             try {
                 Process k = new ProcessBuilder("kill", "-" + number, Long.toString(pid))
