@@ -3,13 +3,17 @@ package jproc.magics.state;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jproc.ipc.session.Session;
 import jproc.ipc.trace.ProcessTrace;
 import jproc.ipc.trace.TraceReader;
+import jproc.magics.view.ChannelRow;
 import jproc.magics.view.Deadlocks;
 import jproc.magics.view.ProcFs;
 import jproc.magics.view.ProcStats;
@@ -68,10 +72,33 @@ public final class SessionReader {
                         t.exitCode()));
             }
         }
-        var chans = channels.channels();
+        Map<Long, String> names = new HashMap<>();
+        rows.forEach(r -> names.putIfAbsent(r.pid(), r.name()));
+        var chans = channels.channels().stream().map(c -> withNames(c, names)).toList();
         var holds = channels.holdings();
         return new SessionSnapshot(List.copyOf(rows), traces, chans, holds, Deadlocks.find(rows, holds),
                 System.nanoTime());
+    }
+
+    private static final Pattern PID = Pattern.compile("\\bpid (\\d+)");
+
+    /** Writes {@code consumer (pid 42)} where a row says {@code pid 42}. */
+    static ChannelRow withNames(ChannelRow c, Map<Long, String> names) {
+        var facts = new LinkedHashMap<String, String>();
+        c.facts().forEach((k, v) -> facts.put(k, name(v, names)));
+        var waiters = c.waiters().stream().map(w -> name(w, names)).toList();
+        return new ChannelRow(c.kind(), c.name(), facts, c.items(), waiters);
+    }
+
+    private static String name(String text, Map<Long, String> names) {
+        Matcher m = PID.matcher(text);
+        var b = new StringBuilder();
+        while (m.find()) {
+            String n = names.get(Long.parseLong(m.group(1)));
+            m.appendReplacement(b, Matcher.quoteReplacement(n == null ? m.group() : n + " (" + m.group() + ")"));
+        }
+        m.appendTail(b);
+        return b.toString();
     }
 
     private ProcessRow live(String name, long pid, ProcessTrace trace) {

@@ -2,7 +2,7 @@ package jproc.magics.support;
 
 import jproc.ipc.session.Session;
 import jproc.magics.state.ChannelSource;
-import jproc.magics.state.SessionFiles;
+import jproc.magics.state.ShmChannels;
 
 /** Chooses how channels are read. */
 final class ChannelSources {
@@ -10,6 +10,6 @@ final class ChannelSources {
     }
 
     static ChannelSource best(Session session) {
-        return new SessionFiles(session);
+        return new ShmChannels(session);
     }
 }

@@ -1,0 +1,109 @@
+package jproc.magics.state;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jproc.ipc.ChannelSnapshot;
+import jproc.ipc.queue.QueueDescriptor;
+import jproc.ipc.queue.QueueSnapshot;
+import jproc.ipc.session.Session;
+import jproc.ipc.shm.SharedFile;
+import jproc.magics.view.ChannelRow;
+import jproc.magics.view.LockHolding;
+import jproc.magics.view.Markup;
+
+/**
+ * Channel rows from the channels' own snapshots: each channel file of the session is mapped read-only
+ * ({@link SharedFile#peek}) and decoded by its layout's descriptor, without attaching to the channel or
+ * taking its locks. Kinds without a snapshot decoder yet show their file only.
+ */
+public final class ShmChannels implements ChannelSource {
+    private final Session session;
+    private final SessionFiles files;
+
+    /** Reads the channels of {@code session}. */
+    public ShmChannels(Session session) {
+        this.session = session;
+        this.files = new SessionFiles(session);
+    }
+
+    @Override
+    public List<ChannelRow> channels() {
+        var out = new ArrayList<ChannelRow>();
+        for (ChannelRow f : files.channels()) {
+            ChannelSnapshot s = snapshot(f.kind(), f.name());
+            out.add(s == null ? f : row(s));
+        }
+        return out;
+    }
+
+    @Override
+    public List<LockHolding> holdings() {
+        return List.of();
+    }
+
+    /** The snapshot of one channel, or null if it has no decoder or cannot be read now. */
+    ChannelSnapshot snapshot(String kind, String name) {
+        ByteBuffer b;
+        try {
+            b = SharedFile.peek(session.file(kind, name));
+        } catch (RuntimeException e) {
+            return null;
+        }
+        if (b == null) {
+            return null;
+        }
+        try {
+            return switch (kind) {
+                case "queue" -> QueueDescriptor.snapshot(name, b);
+                default -> null;
+            };
+        } catch (RuntimeException e) {
+            return null; // changed shape while we read it: show the file row this time
+        }
+    }
+
+    /** A snapshot as a view row. */
+    static ChannelRow row(ChannelSnapshot s) {
+        if (s instanceof QueueSnapshot q) {
+            return queue(q);
+        }
+        return ChannelRow.of(s.kind().word(), s.name(), Map.of("state", s.summary()));
+    }
+
+    static ChannelRow queue(QueueSnapshot q) {
+        var f = new LinkedHashMap<String, String>();
+        f.put("depth", q.size() + (q.maxItems() > 0 ? " / " + q.maxItems() : " (unbounded)"));
+        f.put("put", Markup.count(q.puts()));
+        f.put("got", Markup.count(q.gets()));
+        if (q.unfinished() > 0) {
+            f.put("unfinished tasks", Long.toString(q.unfinished()));
+        }
+        f.put("ring", Markup.bytes(q.usedBytes()) + " of " + Markup.bytes(q.capacityBytes()));
+        if (q.producerPid() != 0) {
+            f.put("producer lock", "pid " + q.producerPid());
+        }
+        if (q.takeovers() > 0) {
+            f.put("takeovers (producer died)", Long.toString(q.takeovers()));
+        }
+        f.put("attached", pids(q.attachedPids()));
+        var waiters = new ArrayList<String>();
+        q.getWaiters().forEach(p -> waiters.add("pid " + p + " (get)"));
+        q.putWaiters().forEach(p -> waiters.add("pid " + p + " (put)"));
+        return new ChannelRow("queue", q.name(), f, q.head(), waiters);
+    }
+
+    static String pids(List<Long> pids) {
+        if (pids.isEmpty()) {
+            return "none";
+        }
+        var b = new StringBuilder();
+        for (Long p : pids) {
+            b.append(b.length() == 0 ? "" : ", ").append("pid ").append(p);
+        }
+        return b.toString();
+    }
+}
