@@ -41,11 +41,17 @@ public final class Launcher {
         WarmPool.instance().discardSpares();
     }
 
-    /** Adds classpath entries children get (the kernel's {@code %classpath}); running children are unaffected. */
+    /**
+     * Adds a classpath entry children get (the kernel's {@code %classpath}); running children are unaffected,
+     * warm spares are replaced.
+     */
     public static void addClasspath(String entry) {
         String abs = Path.of(entry).toAbsolutePath().normalize().toString();
         if (!EXTRA_CLASSPATH.contains(abs)) {
             EXTRA_CLASSPATH.add(abs);
+            // spares have the old classpath on their application class loader: replace them
+            WarmPool.instance().discardSpares();
+            WarmPool.instance().prestart();
         }
     }
 
