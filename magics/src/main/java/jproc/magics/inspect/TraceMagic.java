@@ -63,6 +63,8 @@ public final class TraceMagic implements Magic {
         if (!on) {
             opts.add(OFF_OPTION);
         }
-        ChildProcesses.setDefaultJvmOptions(opts);
+        if (!opts.equals(ChildProcesses.defaultJvmOptions())) {
+            ChildProcesses.setDefaultJvmOptions(opts); // also replaces warm spares started with the old setting
+        }
     }
 }
