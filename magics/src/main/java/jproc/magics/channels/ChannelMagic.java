@@ -1,0 +1,57 @@
+package jproc.magics.channels;
+
+import java.util.List;
+
+import jproc.kernel.magic.Magic;
+import jproc.kernel.magic.MagicContext;
+import jproc.magics.args.ArgSpec;
+import jproc.magics.args.ParsedArgs;
+
+/**
+ * What the channel-creating magics share: the first argument names both the channel (in the session) and the
+ * notebook variable that holds its handle.
+ */
+abstract class ChannelMagic implements Magic {
+    private final ArgSpec args;
+
+    ChannelMagic(ArgSpec args) {
+        this.args = args;
+    }
+
+    @Override
+    public final String usage() {
+        return args.usage();
+    }
+
+    @Override
+    public final Object run(MagicContext context, List<String> words, String body) {
+        ParsedArgs a = args.parse(words);
+        String name = a.positional(0, "");
+        checkName(a, name);
+        Declared d = create(a, name);
+        context.declare(name, d.type(), d.handle());
+        System.out.println(d.description() + " -> variable " + name);
+        return null;
+    }
+
+    /** Creates (or opens) the channel. */
+    abstract Declared create(ParsedArgs a, String name);
+
+    /** A channel name is also a Java identifier: letters, digits and _, not starting with a digit. */
+    static void checkName(ParsedArgs a, String name) {
+        if (!name.matches("[A-Za-z_][A-Za-z0-9_]{0,63}") || javax.lang.model.SourceVersion.isKeyword(name)) {
+            throw a.error("the name becomes a Java variable: letters, digits and _, not starting with a digit,"
+                    + " not a keyword: NAME=" + name);
+        }
+    }
+
+    /**
+     * A created channel.
+     *
+     * @param type        the variable's Java type as written in code
+     * @param handle      the handle
+     * @param description what to tell the user ({@code queue jobs, at most 10 items})
+     */
+    record Declared(String type, Object handle, String description) {
+    }
+}

@@ -1,0 +1,2 @@
+/** The kernel's own magics: {@code %lsmagic}, {@code %help}, {@code %classpath}. */
+package jproc.magics.core;
