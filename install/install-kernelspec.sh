@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# Installs (or removes) the Jupyter kernelspec "jproc" (display name "Java (JProc)").
+#
+#   install/install-kernelspec.sh                 user-level install (no root), like `jupyter kernelspec install --user`
+#   install/install-kernelspec.sh --sys-prefix    into the Python environment's prefix
+#   install/install-kernelspec.sh --prefix DIR    into DIR/share/jupyter/kernels
+#   install/install-kernelspec.sh --uninstall     removes it (add --prefix/--sys-prefix to match the install)
+#
+# Options: --jar PATH (default: install/target/jproc-kernel.jar, built by `mvn package`), --name NAME (default jproc),
+#          --java PATH (java binary written into kernel.json; default: $JPROC_JAVA at run time, else `java` on PATH),
+#          --java-opts "OPTS" (JVM options written into kernel.json as JPROC_JAVA_OPTS; without it the variable is
+#          read from the kernel's environment at run time).
+# Uses `jupyter kernelspec` (JUPYTER, default /usr/bin/jupyter) or, where that subcommand is missing (Debian),
+# `python3 -m jupyter_client.kernelspecapp`; without either, writes into $JUPYTER_DATA_DIR/kernels (user level,
+# default ~/.local/share/jupyter). Both honour JUPYTER_DATA_DIR.
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+jar="$here/target/jproc-kernel.jar"
+name="jproc"
+scope="--user"
+prefix=""
+uninstall=0
+java_bin=""
+java_opts=""
+java_opts_set=0
+
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --user) scope="--user" ;;
+        --sys-prefix) scope="--sys-prefix" ;;
+        --prefix) scope="--prefix"; prefix="${2:?--prefix needs a directory}"; shift ;;
+        --uninstall) uninstall=1 ;;
+        --jar) jar="${2:?--jar needs a path}"; shift ;;
+        --name) name="${2:?--name needs a value}"; shift ;;
+        --java) java_bin="${2:?--java needs a path}"; shift ;;
+        --java-opts) java_opts="${2?--java-opts needs a value}"; java_opts_set=1; shift ;;
+        -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+        *) echo "install-kernelspec.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
+    esac
+    shift
+done
+
+# How to run `jupyter kernelspec`: the jupyter command if it has the subcommand (Debian's does not ship it), else
+# jupyter_client's module with a Python that has it; empty: write the files directly.
+kernelspec=()
+jupyter="${JUPYTER:-}"
+if [ -z "$jupyter" ]; then
+    if [ -x /usr/bin/jupyter ]; then jupyter=/usr/bin/jupyter
+    elif command -v jupyter >/dev/null 2>&1; then jupyter="$(command -v jupyter)"
+    fi
+fi
+if [ -n "$jupyter" ] && "$jupyter" kernelspec --version >/dev/null 2>&1; then
+    kernelspec=("$jupyter" kernelspec)
+else
+    for py in /usr/bin/python3 python3; do
+        if "$py" -c 'import jupyter_client.kernelspecapp' >/dev/null 2>&1; then
+            kernelspec=("$py" -m jupyter_client.kernelspecapp)
+            break
+        fi
+    done
+fi
+
+data_dir() {
+    case "$scope" in
+        --prefix) echo "$prefix/share/jupyter" ;;
+        --sys-prefix) echo "$(python3 -c 'import sys; print(sys.prefix)')/share/jupyter" ;;
+        *) echo "${JUPYTER_DATA_DIR:-$HOME/.local/share/jupyter}" ;;
+    esac
+}
+
+if [ "$uninstall" -eq 1 ]; then
+    if [ "${#kernelspec[@]}" -gt 0 ] && [ "$scope" = "--user" ]; then
+        "${kernelspec[@]}" remove -f "$name" >/dev/null 2>&1 || rm -rf "$(data_dir)/kernels/$name"
+    else
+        rm -rf "$(data_dir)/kernels/$name"
+    fi
+    echo "removed kernelspec $name"
+    exit 0
+fi
+
+if [ ! -f "$jar" ]; then
+    echo "install-kernelspec.sh: kernel jar not found: $jar; build it first with: mvn -DskipTests package" >&2
+    exit 1
+fi
+
+staging="$(mktemp -d)"
+trap 'rm -rf "$staging"' EXIT
+cp "$jar" "$staging/jproc-kernel.jar"
+
+# JVM flags the kernel needs: a serial collector (lowest per-cell cost for javac's allocation pattern, small heap),
+# headless AWT for rendering images, and no perf-data file.
+flags="-XX:+UseSerialGC -XX:-UsePerfData -Djava.awt.headless=true"
+launcher='exec "${JPROC_JAVA:-java}" '"$flags"' $JPROC_JAVA_OPTS -jar "$0" "$1"'
+
+env_json=""
+add_env() { env_json="${env_json:+$env_json, }\"$1\": \"$2\""; }
+[ -n "$java_bin" ] && add_env JPROC_JAVA "$java_bin"
+[ "$java_opts_set" -eq 1 ] && add_env JPROC_JAVA_OPTS "$java_opts"
+
+python3 - "$staging/kernel.json" "$launcher" "$env_json" <<'PY'
+import json, sys
+path, launcher, env = sys.argv[1], sys.argv[2], sys.argv[3]
+spec = {
+    "argv": ["/bin/sh", "-c", launcher, "{resource_dir}/jproc-kernel.jar", "{connection_file}"],
+    "display_name": "Java (JProc)",
+    "language": "java",
+    "interrupt_mode": "message",
+    "env": json.loads("{" + env + "}"),
+    "metadata": {"debugger": False},
+}
+with open(path, "w") as f:
+    json.dump(spec, f, indent=2)
+    f.write("\n")
+PY
+
+if [ "${#kernelspec[@]}" -gt 0 ]; then
+    case "$scope" in
+        --prefix) args=(install --prefix "$prefix" --name "$name" "$staging") ;;
+        *) args=(install "$scope" --name "$name" "$staging") ;;
+    esac
+    if ! log="$("${kernelspec[@]}" "${args[@]}" 2>&1)"; then
+        echo "$log" >&2
+        echo "install-kernelspec.sh: ${kernelspec[*]} ${args[*]} failed" >&2
+        exit 1
+    fi
+else
+    dest="$(data_dir)/kernels/$name"
+    mkdir -p "$dest"
+    cp "$staging/kernel.json" "$staging/jproc-kernel.jar" "$dest/"
+fi
+echo "installed kernelspec $name (Java (JProc)) into $(data_dir)/kernels/$name"

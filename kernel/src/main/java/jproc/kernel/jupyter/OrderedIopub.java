@@ -1,0 +1,34 @@
+package jproc.kernel.jupyter;
+
+import jproc.kernel.output.OutputQueue;
+import org.dflib.jjava.jupyter.channels.IOPubChannel;
+import org.dflib.jjava.jupyter.messages.HMACGenerator;
+import org.dflib.jjava.jupyter.messages.Message;
+import org.zeromq.ZMQ;
+
+/**
+ * The iopub channel: every message goes through the kernel's {@link OutputQueue}, so that status, execute input,
+ * outputs and replies' idle status leave in the order they were produced, from one thread.
+ */
+final class OrderedIopub extends IOPubChannel {
+    private final OutputQueue queue;
+
+    OrderedIopub(ZMQ.Context context, HMACGenerator hmac, OutputQueue queue) {
+        super(context, hmac);
+        this.queue = queue;
+    }
+
+    @Override
+    public void sendMessage(Message<?> message) {
+        if (queue.isSenderThread()) {
+            super.sendMessage(message);
+        } else {
+            queue.submit(() -> super.sendMessage(message));
+        }
+    }
+
+    /** Sends directly (the queue is closed). */
+    void sendNow(Message<?> message) {
+        super.sendMessage(message);
+    }
+}
