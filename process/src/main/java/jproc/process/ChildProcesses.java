@@ -221,8 +221,15 @@ public final class ChildProcesses {
     record Encoded(String secret, byte[] frame) {
     }
 
-    /** The provider's snapshot, or a check that the target's classes can be found on the classpath. */
-    static CodeSnapshot snapshot(Object shipped) {
+    /**
+     * The code a child needs to run {@code shipped}: the installed provider's snapshot, or (without a provider)
+     * an empty snapshot after checking that the object's class can be loaded from the classpath. Pools call it
+     * for each submission.
+     *
+     * @throws NotCopyableException  from the provider
+     * @throws IllegalStateException if the class exists only in memory and no provider is installed
+     */
+    public static CodeSnapshot snapshot(Object shipped) {
         CodeProvider provider = codeProvider;
         if (provider != null) {
             CodeSnapshot s = provider.snapshot(shipped);
@@ -253,6 +260,19 @@ public final class ChildProcesses {
     /** Rebuilds the process object in a child for a lambda target; used by the child agent only. */
     public static ChildProcess restoreInChild(String name, Serializable target, int arity, Object[] args) {
         return ChildProcess.restored(name, target, arity, args);
+    }
+
+    /**
+     * Sends a frame on a started child's stdin (the pool protocol; internal).
+     *
+     * @throws java.io.IOException if the child's stdin is closed (it ended)
+     */
+    public static void sendFrame(ChildProcess p, byte[] frame) throws java.io.IOException {
+        ChildJvm j = p.jvm();
+        if (j == null) {
+            throw new IllegalStateException("process " + p.name() + " was not started");
+        }
+        j.send(frame);
     }
 
     /** Launches a started process's JVM (called by {@link ChildProcess#start()}). */

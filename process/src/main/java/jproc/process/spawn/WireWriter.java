@@ -61,6 +61,14 @@ public final class WireWriter {
         return this;
     }
 
+    /** Appends bytes as they are (no length prefix). */
+    public WireWriter putRaw(byte[] b) {
+        ensure(b.length);
+        System.arraycopy(b, 0, buf, pos, b.length);
+        pos += b.length;
+        return this;
+    }
+
     /** Appends a length-prefixed UTF-8 string; null is written as length -1. */
     public WireWriter putString(String s) {
         if (s == null) {

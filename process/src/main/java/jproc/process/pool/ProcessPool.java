@@ -1,0 +1,673 @@
+package jproc.process.pool;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.NotSerializableException;
+import java.io.Serializable;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.WeakHashMap;
+import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jproc.ipc.session.Session;
+import jproc.process.ChildProcess;
+import jproc.process.ChildProcesses;
+import jproc.process.ChildStartException;
+import jproc.process.NotCopyableException;
+import jproc.process.OutputSink;
+import jproc.process.SerializableCallable;
+import jproc.process.SerializableFunction;
+import jproc.process.SerializableRunnable;
+import jproc.process.spawn.ObjectStreams;
+import jproc.process.spawn.ValueCodec;
+import jproc.process.spawn.WireReader;
+import jproc.process.spawn.WireWriter;
+
+/**
+ * N worker JVMs behind an {@link java.util.concurrent.ExecutorService}: the mirror of Python's
+ * {@code ProcessPoolExecutor} ({@code submit}, {@code invokeAll}) and {@code Pool} ({@link #map},
+ * {@link #mapUnordered}). Tasks are copied into the workers like a child's target (notebook lambdas and classes
+ * included); a task's exception comes back with the worker's exception type and stack trace.
+ *
+ * <p>{@code map} splits the items into chunks (Python's rule: a quarter of an even share per worker), ships the
+ * function once per worker, and encodes lists of boxed primitives and strings without Java serialization.
+ *
+ * <p>Threads: any thread may submit. Results are delivered by one reader thread per worker. Workers are daemon
+ * children; {@link #close()} waits for submitted tasks, then ends the workers. If a worker dies, its tasks and all
+ * later ones fail with {@link BrokenPoolException}.
+ */
+public final class ProcessPool extends AbstractExecutorService implements AutoCloseable {
+    private static final AtomicInteger POOLS = new AtomicInteger();
+    private static final AtomicInteger WORKERS = new AtomicInteger();
+    private static final int MAX_INFLIGHT = 2;
+
+    private final List<WorkerHandle> workers = new ArrayList<>();
+    private final ArrayDeque<PendingTask> pending = new ArrayDeque<>();
+    private final ConcurrentHashMap<Long, PendingTask> inflight = new ConcurrentHashMap<>();
+    private final AtomicLong taskIds = new AtomicLong();
+    private final AtomicInteger functionIds = new AtomicInteger();
+    private final Map<Object, Integer> functions = new WeakHashMap<>();
+    private boolean shutdown;
+    private volatile String broken;
+
+    /** Starts {@code n} workers with the default JVM options and output sink; returns when all are connected. */
+    public ProcessPool(int n) {
+        this(n, null, null);
+    }
+
+    /**
+     * Starts {@code n} workers.
+     *
+     * @param jvmOptions extra JVM options of the workers (null for none)
+     * @param sink       where the workers' output goes (null for the default sink)
+     * @throws ChildStartException if a worker does not come up within 60 s
+     */
+    public ProcessPool(int n, List<String> jvmOptions, OutputSink sink) {
+        if (n < 1) {
+            throw new IllegalArgumentException("a pool needs at least one worker: n=" + n);
+        }
+        int poolId = POOLS.incrementAndGet();
+        Path socket = Session.current().file("sock", "pool-" + ProcessHandle.current().pid() + "-" + poolId);
+        byte[] token = new byte[16];
+        new SecureRandom().nextBytes(token);
+        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            Files.deleteIfExists(socket);
+            server.bind(UnixDomainSocketAddress.of(socket));
+            try {
+                Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: the token still authenticates workers
+            }
+            for (int i = 0; i < n; i++) {
+                var p = new ChildProcess("PoolWorker-" + WORKERS.incrementAndGet(),
+                        new WorkerLoop(socket.toString(), token, i)).daemon(true);
+                if (jvmOptions != null && !jvmOptions.isEmpty()) {
+                    p.jvmOptions(jvmOptions.toArray(new String[0]));
+                }
+                if (sink != null) {
+                    p.output(sink);
+                }
+                workers.add(new WorkerHandle(p, i));
+                p.start();
+            }
+            accept(server, token);
+        } catch (IOException e) {
+            shutdownNow();
+            throw new ChildStartException("cannot open the pool's result socket " + socket + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            shutdownNow();
+            throw e;
+        } finally {
+            try {
+                Files.deleteIfExists(socket);
+            } catch (IOException ignored) {
+                // removed with the session's files
+            }
+        }
+        for (WorkerHandle w : workers) {
+            Thread t = new Thread(() -> readResults(w), "jproc-pool-" + w.process.name() + "-results");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    private void accept(ServerSocketChannel server, byte[] token) throws IOException {
+        var watchdog = new Thread(() -> watchStartup(server), "jproc-pool-startup");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        try {
+            for (int connected = 0; connected < workers.size(); connected++) {
+                SocketChannel ch;
+                try {
+                    ch = server.accept();
+                } catch (IOException e) {
+                    throw new ChildStartException("pool workers did not connect: " + startupProblem(), e);
+                }
+                byte[] hello = WireReader.readFrame(Channels.newInputStream(ch));
+                var in = new WireReader(hello == null ? new byte[1] : hello);
+                if (hello == null || in.getByte() != PoolProtocol.HELLO) {
+                    ch.close();
+                    connected--;
+                    continue;
+                }
+                int index = in.getInt();
+                if (!MessageDigest.isEqual(token, in.getBytes()) || index < 0 || index >= workers.size()
+                        || workers.get(index).results != null) {
+                    ch.close();
+                    connected--;
+                    continue;
+                }
+                workers.get(index).results = ch;
+            }
+        } finally {
+            watchdog.interrupt();
+        }
+    }
+
+    private void watchStartup(ServerSocketChannel server) {
+        long deadline = System.currentTimeMillis() + 60_000;
+        try {
+            while (System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+                for (WorkerHandle w : workers) {
+                    if (w.results == null && !w.process.isAlive()) {
+                        server.close();
+                        return;
+                    }
+                }
+            }
+            server.close();
+        } catch (InterruptedException | IOException e) {
+            // started
+        }
+    }
+
+    private String startupProblem() {
+        var sb = new StringBuilder();
+        for (WorkerHandle w : workers) {
+            if (w.results == null) {
+                sb.append(w.process.name()).append(w.process.isAlive() ? " still starting; "
+                        : " exited with code " + w.process.exitCode() + " (its stderr shows why); ");
+            }
+        }
+        return sb.append("check the JVM options and the classpath").toString();
+    }
+
+    // -------------------------------------------------------------------------------------------- submission
+
+    /** Runs {@code task} in a worker; the future's failure is the worker's exception. */
+    public <T> Future<T> submit(SerializableCallable<T> task) {
+        return enqueueTask(PoolProtocol.KIND_CALL, task);
+    }
+
+    /** Runs {@code task} in a worker. */
+    public Future<?> submit(SerializableRunnable task) {
+        return enqueueTask(PoolProtocol.KIND_RUN, task);
+    }
+
+    /**
+     * Runs {@code task} in a worker; it must be {@link Serializable} (a lambda typed as
+     * {@link SerializableCallable} is).
+     *
+     * @throws NotCopyableException if the task cannot be copied
+     */
+    @Override
+    public <T> Future<T> submit(java.util.concurrent.Callable<T> task) {
+        return enqueueTask(PoolProtocol.KIND_CALL, task);
+    }
+
+    @Override
+    public Future<?> submit(Runnable task) {
+        return enqueueTask(PoolProtocol.KIND_RUN, task);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> Future<T> submit(Runnable task, T result) {
+        var f = enqueueTask(PoolProtocol.KIND_RUN, task);
+        return (Future<T>) ((java.util.concurrent.CompletableFuture<Object>) f).thenApply(x -> result);
+    }
+
+    @Override
+    public <T> List<Future<T>> invokeAll(Collection<? extends java.util.concurrent.Callable<T>> tasks)
+            throws InterruptedException {
+        var futures = new ArrayList<Future<T>>();
+        for (var t : tasks) {
+            futures.add(submit(t));
+        }
+        for (Future<T> f : futures) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                // reported through the future
+            }
+        }
+        return futures;
+    }
+
+    @Override
+    public <T> List<Future<T>> invokeAll(Collection<? extends java.util.concurrent.Callable<T>> tasks, long timeout,
+                                         TimeUnit unit) throws InterruptedException {
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        var futures = new ArrayList<Future<T>>();
+        for (var t : tasks) {
+            futures.add(submit(t));
+        }
+        for (Future<T> f : futures) {
+            try {
+                f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException e) {
+                // reported through the future
+            } catch (java.util.concurrent.TimeoutException e) {
+                for (Future<T> g : futures) {
+                    g.cancel(false);
+                }
+                break;
+            }
+        }
+        return futures;
+    }
+
+    @Override
+    public <T> T invokeAny(Collection<? extends java.util.concurrent.Callable<T>> tasks)
+            throws InterruptedException, ExecutionException {
+        try {
+            return invokeAny(tasks, Long.MAX_VALUE, TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new ExecutionException(e);
+        }
+    }
+
+    @Override
+    public <T> T invokeAny(Collection<? extends java.util.concurrent.Callable<T>> tasks, long timeout, TimeUnit unit)
+            throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
+        var done = new LinkedBlockingQueue<Future<T>>();
+        var futures = new ArrayList<Future<T>>();
+        for (var t : tasks) {
+            @SuppressWarnings("unchecked")
+            var f = (java.util.concurrent.CompletableFuture<T>) submit(t);
+            f.whenComplete((r, e) -> done.add(f));
+            futures.add(f);
+        }
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        ExecutionException last = new ExecutionException(new IllegalArgumentException("no tasks"));
+        for (int i = 0; i < futures.size(); i++) {
+            Future<T> f = done.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (f == null) {
+                throw new java.util.concurrent.TimeoutException("no task of invokeAny finished in time");
+            }
+            try {
+                T r = f.get();
+                for (Future<T> g : futures) {
+                    g.cancel(false);
+                }
+                return r;
+            } catch (ExecutionException e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    @Override
+    public void execute(Runnable command) {
+        enqueueTask(PoolProtocol.KIND_RUN, command);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> Future<T> enqueueTask(byte kind, Object task) {
+        checkOpen();
+        CodeParts code = CodeParts.of(ChildProcesses.snapshot(task));
+        byte[] bytes = serialize("the task", task);
+        var t = new PendingTask(taskIds.incrementAndGet(), kind, 0, null, bytes, code);
+        enqueue(List.of(t));
+        return (Future<T>) (Future<?>) t.future;
+    }
+
+    /**
+     * Applies {@code fn} to every item in the workers and returns the results in the items' order (the mirror
+     * of {@code Pool.map}).
+     *
+     * @throws RuntimeException the first failing item's exception as thrown in the worker (unchecked ones as they
+     *                          are, checked ones inside a {@link RemoteTaskException})
+     */
+    public <T, R> List<R> map(SerializableFunction<T, R> fn, Collection<? extends T> items) {
+        return map(fn, items, 0);
+    }
+
+    /** {@link #map(SerializableFunction, Collection)} with a chunk size (0: automatic). */
+    @SuppressWarnings("unchecked")
+    public <T, R> List<R> map(SerializableFunction<T, R> fn, Collection<? extends T> items, int chunkSize) {
+        List<PendingTask> tasks = mapTasks(fn, items, chunkSize);
+        var results = new ArrayList<R>(items.size());
+        for (PendingTask t : tasks) {
+            results.addAll((List<R>) await(t));
+        }
+        return results;
+    }
+
+    /**
+     * Applies {@code fn} to every item in the workers; the results come in the order they are ready (the mirror
+     * of {@code Pool.imap_unordered}). Iterate once; {@code next()} blocks until a result is ready.
+     */
+    public <T, R> Iterable<R> mapUnordered(SerializableFunction<T, R> fn, Collection<? extends T> items) {
+        List<PendingTask> tasks = mapTasks(fn, items, 0);
+        var done = new LinkedBlockingQueue<PendingTask>();
+        for (PendingTask t : tasks) {
+            t.future.whenComplete((r, e) -> done.add(t));
+        }
+        return () -> new Iterator<R>() {
+            private int chunksLeft = tasks.size();
+            private Iterator<?> current = List.of().iterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!current.hasNext() && chunksLeft > 0) {
+                    try {
+                        current = ((List<?>) await(done.take())).iterator();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted while waiting for pool results", e);
+                    }
+                    chunksLeft--;
+                }
+                return current.hasNext();
+            }
+
+            @SuppressWarnings("unchecked")
+            @Override
+            public R next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return (R) current.next();
+            }
+        };
+    }
+
+    private List<PendingTask> mapTasks(SerializableFunction<?, ?> fn, Collection<?> items, int chunkSize) {
+        checkOpen();
+        CodeParts code = CodeParts.of(ChildProcesses.snapshot(fn));
+        byte[] fnBytes = serialize("the function", fn);
+        int fnId;
+        synchronized (functions) {
+            fnId = functions.computeIfAbsent(fn, k -> functionIds.incrementAndGet());
+        }
+        List<?> list = items instanceof List ? (List<?>) items : new ArrayList<>(items);
+        int n = list.size();
+        int chunk = chunkSize > 0 ? chunkSize : Math.max(1, (n + 4 * workers.size() - 1) / (4 * workers.size()));
+        var tasks = new ArrayList<PendingTask>();
+        for (int from = 0; from < n; from += chunk) {
+            var w = new WireWriter(16 + chunk * 5);
+            try {
+                ValueCodec.writeList(w, list.subList(from, Math.min(n, from + chunk)));
+            } catch (NotSerializableException e) {
+                throw new NotCopyableException("an item", e.getMessage(), "it is not Serializable", e);
+            } catch (IOException e) {
+                throw new NotCopyableException("an item", "?", e.toString(), e);
+            }
+            var t = new PendingTask(taskIds.incrementAndGet(), PoolProtocol.KIND_MAP, fnId, fnBytes,
+                    w.toByteArray(), tasks.isEmpty() ? code : CodeParts.NONE);
+            t.offset = from;
+            tasks.add(t);
+        }
+        enqueue(tasks);
+        return tasks;
+    }
+
+    private static byte[] serialize(String what, Object o) {
+        try {
+            return ObjectStreams.serialize(o);
+        } catch (NotSerializableException e) {
+            throw new NotCopyableException(what, o.getClass().getName(), "it holds a " + e.getMessage()
+                    + ", which is not Serializable (a lambda typed as SerializableCallable, SerializableRunnable or"
+                    + " SerializableFunction is)", e);
+        } catch (IOException e) {
+            throw new NotCopyableException(what, o.getClass().getName(), e.toString(), e);
+        }
+    }
+
+    private Object await(PendingTask t) {
+        try {
+            return t.future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a pool result", e);
+        } catch (ExecutionException e) {
+            throw rethrow(e.getCause());
+        }
+    }
+
+    private static RuntimeException rethrow(Throwable remote) {
+        if (remote instanceof RuntimeException) {
+            return (RuntimeException) remote;
+        }
+        if (remote instanceof Error) {
+            throw (Error) remote;
+        }
+        return new RemoteTaskException("a task failed in a pool worker: " + remote, remote.getClass().getName(),
+                remote);
+    }
+
+    private void checkOpen() {
+        String b = broken;
+        if (b != null) {
+            throw new BrokenPoolException(b);
+        }
+        synchronized (this) {
+            if (shutdown) {
+                throw new RejectedExecutionException("the pool is shut down; create a new ProcessPool");
+            }
+        }
+    }
+
+    // -------------------------------------------------------------------------------------------- dispatch
+
+    private synchronized void enqueue(List<PendingTask> tasks) {
+        pending.addAll(tasks);
+        dispatch();
+    }
+
+    private synchronized void dispatch() {
+        while (!pending.isEmpty()) {
+            WorkerHandle best = null;
+            for (WorkerHandle w : workers) {
+                if (!w.dead && w.inflight < MAX_INFLIGHT && (best == null || w.inflight < best.inflight)) {
+                    best = w;
+                }
+            }
+            if (best == null) {
+                break;
+            }
+            PendingTask t = pending.poll();
+            t.worker = best;
+            best.inflight++;
+            inflight.put(t.id, t);
+            try {
+                best.send(t);
+            } catch (IOException e) {
+                inflight.remove(t.id);
+                best.inflight--;
+                best.dead = true;
+                pending.addFirst(t);
+            }
+        }
+        if (shutdown && pending.isEmpty() && inflight.isEmpty()) {
+            for (WorkerHandle w : workers) {
+                if (!w.leaving) {
+                    w.leaving = true;
+                    w.sendShutdown();
+                }
+            }
+        }
+    }
+
+    private void readResults(WorkerHandle w) {
+        try (InputStream in = Channels.newInputStream(w.results)) {
+            byte[] f;
+            while ((f = WireReader.readFrame(in)) != null) {
+                var r = new WireReader(f);
+                int type = r.getByte();
+                PendingTask t = inflight.remove(r.getLong());
+                if (t == null) {
+                    continue;
+                }
+                try {
+                    if (type == PoolProtocol.RESULT) {
+                        t.future.complete(t.kind == PoolProtocol.KIND_MAP ? ValueCodec.readList(r, null)
+                                : ValueCodec.read(r, null));
+                    } else {
+                        int item = r.getInt();
+                        t.future.completeExceptionally(remoteFailure(w, item < 0 ? -1 : t.offset + item, r.getBytes()));
+                    }
+                } catch (IOException | ClassNotFoundException | RuntimeException e) {
+                    t.future.completeExceptionally(new RemoteTaskException("cannot read a result of "
+                            + w.process.name() + ": " + e, e.getClass().getName(), e));
+                }
+                synchronized (this) {
+                    w.inflight--;
+                    dispatch();
+                }
+            }
+        } catch (IOException e) {
+            // the worker is gone
+        }
+        workerGone(w);
+    }
+
+    private static Throwable remoteFailure(WorkerHandle w, int item, byte[] bytes) {
+        Throwable t;
+        try {
+            t = (Throwable) ObjectStreams.deserialize(bytes, null);
+        } catch (IOException | ClassNotFoundException | RuntimeException e) {
+            return new RemoteTaskException("a task failed in " + w.process.name() + " and its exception could not be"
+                    + " read back: " + e, "?", null);
+        }
+        t.addSuppressed(new RemoteTaskException("raised in pool worker " + w.process.name() + " (pid "
+                + w.process.pid() + ")" + (item >= 0 ? " for item " + item : ""),
+                t.getClass().getName(), null));
+        return t;
+    }
+
+    private void workerGone(WorkerHandle w) {
+        w.process.join(2000);
+        var failed = new ArrayList<PendingTask>();
+        synchronized (this) {
+            w.dead = true;
+            if (w.leaving && w.inflight == 0) {
+                return;
+            }
+            broken = "pool worker " + w.process.name() + " (pid " + w.process.pid() + ") ended with exit code "
+                    + w.process.exitCode() + " while the pool was running; the pool is broken, create a new one";
+            for (PendingTask t : inflight.values()) {
+                if (t.worker == w) {
+                    failed.add(t);
+                }
+            }
+            failed.addAll(pending);
+            pending.clear();
+        }
+        for (PendingTask t : failed) {
+            inflight.remove(t.id);
+            t.future.completeExceptionally(new BrokenPoolException(broken));
+        }
+    }
+
+    // -------------------------------------------------------------------------------------------- lifecycle
+
+    /** The worker processes (the tutorial prints their pids). */
+    public List<ChildProcess> workers() {
+        var list = new ArrayList<ChildProcess>();
+        for (WorkerHandle w : workers) {
+            list.add(w.process);
+        }
+        return list;
+    }
+
+    /** The workers' process ids. */
+    public List<Long> pids() {
+        var list = new ArrayList<Long>();
+        for (WorkerHandle w : workers) {
+            list.add(w.process.pid());
+        }
+        return list;
+    }
+
+    @Override
+    public synchronized void shutdown() {
+        shutdown = true;
+        dispatch();
+    }
+
+    @Override
+    public List<Runnable> shutdownNow() {
+        List<PendingTask> dropped;
+        synchronized (this) {
+            shutdown = true;
+            dropped = new ArrayList<>(pending);
+            dropped.addAll(inflight.values());
+            pending.clear();
+            inflight.clear();
+            for (WorkerHandle w : workers) {
+                w.leaving = true;
+                if (w.process.pid() > 0) {
+                    w.process.kill();
+                }
+            }
+        }
+        for (PendingTask t : dropped) {
+            t.future.completeExceptionally(new BrokenPoolException("the pool was shut down before this task ran"));
+        }
+        return List.of();
+    }
+
+    @Override
+    public synchronized boolean isShutdown() {
+        return shutdown;
+    }
+
+    @Override
+    public boolean isTerminated() {
+        for (WorkerHandle w : workers) {
+            if (w.process.isAlive()) {
+                return false;
+            }
+        }
+        return isShutdown();
+    }
+
+    @Override
+    public boolean awaitTermination(long timeout, TimeUnit unit) {
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        for (WorkerHandle w : workers) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || !w.process.join(java.time.Duration.ofNanos(left))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Waits for the submitted tasks, then ends the workers (the mirror of {@code with ... as pool}). */
+    @Override
+    public void close() {
+        shutdown();
+        try {
+            while (!awaitTermination(1, TimeUnit.DAYS)) {
+                Thread.onSpinWait();
+            }
+        } catch (RuntimeException e) {
+            shutdownNow();
+            throw e;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "<ProcessPool workers=" + workers.size() + " pids=" + pids() + (broken != null ? " broken" : "")
+                + (isShutdown() ? " shut down" : "") + ">";
+    }
+}
