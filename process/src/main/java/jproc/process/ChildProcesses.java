@@ -178,13 +178,22 @@ public final class ChildProcesses {
         CHILDREN.remove(p);
     }
 
-    /** At exit: daemon children are terminated; the others end when they see their stdin close. */
+    /**
+     * At exit: daemon children are terminated (and given 300 ms to end); the others end when they see their stdin
+     * close.
+     */
     private static void atExit() {
         WarmPool.instance().discardSpares();
+        var ending = new ArrayList<ChildProcess>();
         for (ChildProcess p : CHILDREN) {
             if (p.isDaemon() && p.isAlive()) {
                 p.terminate();
+                ending.add(p);
             }
+        }
+        long deadline = System.currentTimeMillis() + 300;
+        for (ChildProcess p : ending) {
+            p.join(Math.max(1, deadline - System.currentTimeMillis()));
         }
     }
 

@@ -197,6 +197,29 @@ class ChildProcessIT {
         assertNotEquals(0, p.pid());
     }
 
+    @Test
+    @Timeout(30)
+    void queueHandleReattachesToTheSameQueueInTheChild() throws Exception {
+        jproc.ipc.queue.ProcessQueue<Integer> q = jproc.Mp.queue("process-it-" + ProcessHandle.current().pid());
+        try {
+            var p = jproc.Mp.process("producer", (SerializableConsumer<jproc.ipc.queue.ProcessQueue<Integer>>) qq -> {
+                for (int i = 0; i < 5; i++) {
+                    qq.put(i);
+                }
+            }, q).output(sink);
+            p.start();
+            var got = new ArrayList<Integer>();
+            for (int i = 0; i < 5; i++) {
+                got.add(q.get(Duration.ofSeconds(10)));
+            }
+            p.join();
+            assertEquals(List.of(0, 1, 2, 3, 4), got, sink.err("producer"));
+            assertEquals(0, p.exitCode());
+        } finally {
+            q.close();
+        }
+    }
+
     static void sleep(long ms) {
         try {
             Thread.sleep(ms);

@@ -77,6 +77,20 @@ final class ExitReporter extends Thread implements sun.misc.SignalHandler {
         System.out.flush();
         System.err.flush();
         int sig = signal;
+        if (!ParentWatch.parentIsGone()) {
+            recordExit(sig);
+        }
+        try {
+            @SuppressWarnings("resource")
+            var err = new FileOutputStream(FileDescriptor.err);
+            err.write(SpawnProtocol.marker(secret, sig != 0, sig != 0 ? sig : code));
+            err.flush();
+        } catch (IOException e) {
+            // the parent is gone
+        }
+    }
+
+    private void recordExit(int sig) {
         TraceStart.ensure();
         try {
             var trace = Trace.channel("process", name);
@@ -86,14 +100,6 @@ final class ExitReporter extends Thread implements sun.misc.SignalHandler {
             }
         } catch (RuntimeException | LinkageError e) {
             // tracing is best effort
-        }
-        try {
-            @SuppressWarnings("resource")
-            var err = new FileOutputStream(FileDescriptor.err);
-            err.write(SpawnProtocol.marker(secret, sig != 0, sig != 0 ? sig : code));
-            err.flush();
-        } catch (IOException e) {
-            // the parent is gone
         }
     }
 }

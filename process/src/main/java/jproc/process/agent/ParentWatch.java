@@ -85,7 +85,15 @@ final class ParentWatch extends Thread {
         }
     }
 
+    /** True once the parent is known to be gone (nothing is recorded for it any more). */
+    static boolean parentIsGone() {
+        return gone;
+    }
+
+    private static volatile boolean gone;
+
     static void parentGone() {
+        gone = true;
         Thread halter = new Thread("jproc-halt") {
             @Override
             public void run() {

@@ -34,7 +34,7 @@ final class TraceStart extends Thread {
     static void ensure() {
         synchronized (LOCK) {
             String name = pending;
-            if (name == null || name.equals(recorded)) {
+            if (name == null || name.equals(recorded) || ParentWatch.parentIsGone()) {
                 return;
             }
             recorded = name;
