@@ -6,6 +6,18 @@ import jproc.kernel.magic.MagicRegistry;
 import jproc.magics.core.ClasspathMagic;
 import jproc.magics.core.HelpMagic;
 import jproc.magics.core.LsMagic;
+import jproc.magics.channels.QueueMagic;
+import jproc.magics.inspect.InspectMagic;
+import jproc.magics.inspect.IpcMagic;
+import jproc.magics.inspect.TimelineMagic;
+import jproc.magics.inspect.TraceMagic;
+import jproc.magics.inspect.WiringMagic;
+import jproc.magics.lifecycle.JoinMagic;
+import jproc.magics.lifecycle.KillMagic;
+import jproc.magics.lifecycle.PsMagic;
+import jproc.magics.lifecycle.SignalMagic;
+import jproc.magics.lifecycle.SpawnMagic;
+import jproc.magics.lifecycle.TerminateMagic;
 
 import java.util.List;
 
@@ -20,7 +32,22 @@ public final class Magics implements MagicProvider {
                 // the kernel's own
                 new LsMagic(),
                 new HelpMagic(),
-                new ClasspathMagic()
+                new ClasspathMagic(),
+                // processes
+                new SpawnMagic(),
+                new PsMagic(),
+                new JoinMagic(),
+                new TerminateMagic(),
+                new KillMagic(),
+                new SignalMagic(),
+                // channels
+                new QueueMagic(),
+                // inspection
+                new InspectMagic(),
+                new IpcMagic(),
+                new WiringMagic(),
+                new TimelineMagic(),
+                new TraceMagic()
         );
     }
 
