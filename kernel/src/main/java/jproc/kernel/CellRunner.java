@@ -73,7 +73,7 @@ final class CellRunner {
                 if (r.failed()) {
                     return fail(cell, r.error());
                 }
-                if (last && r.hasValue()) {
+                if (last && r.hasValue() && !(r.value() instanceof jproc.kernel.display.DisplayId)) {
                     kernel.send(cell, new Output.ExecuteResult(cell.executionCount(), kernel.render(r.value())));
                 }
             } else if (seg instanceof CellPlan.MagicCall m) {

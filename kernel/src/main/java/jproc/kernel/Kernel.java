@@ -17,6 +17,7 @@ import jproc.kernel.output.Frontend;
 import jproc.kernel.output.Output;
 import jproc.kernel.output.OutputQueue;
 import jproc.kernel.output.RoutingStream;
+import jproc.kernel.process.ProcessSupport;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -109,8 +110,10 @@ public final class Kernel implements AutoCloseable {
             for (String code : startup) {
                 e.run(code).ifPresent(err -> LOG.warning("startup code failed: " + code + ": " + err.evalue()));
             }
+            ProcessSupport.install(e, output);
             engine.complete(e);
             Warmup.run(e);
+            ProcessSupport.prestart();
         } catch (RuntimeException | Error ex) {
             LOG.log(Level.SEVERE, "cannot create the JShell session", ex);
             engine.completeExceptionally(ex);
@@ -173,6 +176,7 @@ public final class Kernel implements AutoCloseable {
             return;
         }
         runner.interrupt(t);
+        ProcessSupport.interruptChildren();
     }
 
     /** Completion candidates; after a {@code %} at the start of a line, magic names. */
@@ -253,7 +257,7 @@ public final class Kernel implements AutoCloseable {
         }
         closed = true;
         interrupt();
-        Lifecycle.endChildren();
+        ProcessSupport.endAll(2000);
         cellThread.shutdownNow();
         if (engine.isDone() && !engine.isCompletedExceptionally()) {
             try {

@@ -6,6 +6,7 @@ import jproc.kernel.magic.MagicContext;
 import jproc.kernel.magic.MagicRegistry;
 import jproc.kernel.output.CellContext;
 import jproc.kernel.output.CellOutput;
+import jproc.kernel.process.ProcessSupport;
 
 import java.util.Map;
 import java.util.Optional;
@@ -80,6 +81,10 @@ final class KernelMagicContext implements MagicContext {
     @Override
     public void addToClasspath(String path) {
         kernel.engine().addToClasspath(path);
-        Lifecycle.addChildClasspath(path);
+        for (String entry : path.split(java.io.File.pathSeparator)) {
+            if (!entry.isBlank()) {
+                ProcessSupport.addClasspath(entry);
+            }
+        }
     }
 }

@@ -9,7 +9,7 @@ import java.util.Objects;
 /**
  * Rich display helpers, imported statically into every notebook:
  * <pre>
- * String id = display(html("&lt;b&gt;working&lt;/b&gt;"));
+ * var id = display(html("&lt;b&gt;working&lt;/b&gt;"));
  * updateDisplay(id, html("&lt;b&gt;done&lt;/b&gt;"));
  * display(svg(svgText)); display(png(bytes)); display(markdown("# Title"));
  * </pre>
@@ -34,20 +34,24 @@ public final class Display {
     /**
      * Shows a value under the current cell (or the cell that started the calling thread).
      *
-     * @return the display id, for {@link #updateDisplay(String, Object)}
+     * @return the display id, for {@link #updateDisplay(DisplayId, Object)}
      */
-    public static String display(Object value) {
+    public static DisplayId display(Object value) {
         CellOutput out = CellOutput.instance();
         CellContext cell = out.current();
         String id = out.newDisplayId();
-        if (cell == null) {
-            return id;
+        if (cell != null) {
+            out.display(cell, renderer.render(value), id);
         }
-        out.display(cell, renderer.render(value), id);
-        return id;
+        return new DisplayId(id);
     }
 
-    /** Replaces a display shown earlier (in any cell) with a new value. */
+    /** Replaces a display shown earlier (in any cell, from any thread) with a new value. */
+    public static void updateDisplay(DisplayId displayId, Object value) {
+        updateDisplay(displayId.id(), value);
+    }
+
+    /** Replaces the display with this Jupyter display id with a new value. */
     public static void updateDisplay(String displayId, Object value) {
         CellOutput.instance().updateDisplay(displayId, renderer.render(value));
     }

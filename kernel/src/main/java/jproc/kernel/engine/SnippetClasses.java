@@ -14,11 +14,26 @@ import java.util.Map;
  */
 public final class SnippetClasses {
     private final LinkedHashMap<String, byte[]> latest = new LinkedHashMap<>();
+    private long version;
 
     /** Records the bytes of a class that was just loaded (a newer version of a name replaces the older one). */
     synchronized void record(String binaryName, byte[] bytes) {
         latest.remove(binaryName);
         latest.put(binaryName, bytes.clone());
+        version++;
+    }
+
+    /** Grows by one with every recorded class; caches keyed on it see new snippets. */
+    public synchronized long version() {
+        return version;
+    }
+
+    /**
+     * The recorded bytes without copying, for read-only analysis: callers must not modify the arrays. The map is a
+     * copy; an array is replaced (never changed) when its class is recorded again.
+     */
+    public synchronized Map<String, byte[]> view() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(latest));
     }
 
     /** The bytes of a class, or null if no snippet defined it. */
