@@ -165,6 +165,18 @@ def wait_until(k, cond, seconds, what):
     raise AssertionError(f"{what} did not happen within {seconds} s")
 
 
+def everything_printed(k):
+    """Every stream text and every display or display update's text/plain seen so far (late output of a child
+    arrives as updates of a display under the cell that started it)."""
+    parts = []
+    for (_, m) in k.log:
+        if m["msg_type"] == "stream":
+            parts.append(m["content"]["text"])
+        elif m["msg_type"] in ("display_data", "update_display_data"):
+            parts.append(str(m["content"].get("data", {}).get("text/plain", "")))
+    return "\n".join(parts)
+
+
 def svg_root(text):
     root = ET.fromstring(text)
     assert root.tag == SVG_NS + "svg", root.tag
@@ -302,11 +314,9 @@ def terminate_kill_and_signal(k):
     k.execute("%%spawn handler\n"
               "jproc.process.ChildProcess.onSignal(\"USR1\", () -> System.out.println(\"got USR1\"));\n"
               "System.out.println(\"ready\");\nThread.sleep(30_000);")
-    wait_until(k, lambda: "ready" in "".join(m["content"].get("text", "") for (_, m) in k.log
-                                              if m["msg_type"] == "stream"), 20, "handler ready")
+    wait_until(k, lambda: "[handler] ready" in everything_printed(k), 20, "handler ready")
     k.execute("%signal handler USR1")
-    wait_until(k, lambda: any("got USR1" in m["content"].get("text", "") for (_, m) in k.log
-                              if m["msg_type"] == "stream"), 10, "USR1 handled")
+    wait_until(k, lambda: "got USR1" in everything_printed(k), 10, "USR1 handled")
     c = k.execute("%signal handler USR2", expect_error=True)
     assert c.error() is not None and "USR2" in c.error(), c.text()
     k.execute("%kill handler")

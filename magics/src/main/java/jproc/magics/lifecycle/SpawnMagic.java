@@ -30,9 +30,10 @@ public final class SpawnMagic implements Magic {
         return ARGS.usage();
     }
 
+    /** Also a line magic, so that {@code %spawn?} shows help and {@code %spawn NAME} explains the cell form. */
     @Override
     public boolean isLine() {
-        return false;
+        return true;
     }
 
     @Override
@@ -72,7 +73,11 @@ public final class SpawnMagic implements Magic {
         if (!name.matches("[A-Za-z0-9_.\\-]{1,80}")) {
             throw a.error("a process name uses letters, digits and _ . - (1-80 chars): NAME=" + name);
         }
-        if (body == null || body.isBlank()) {
+        if (body == null) {
+            throw a.error("%%spawn is a cell magic: write %%spawn " + name + " on the first line of a cell and the"
+                    + " code the child runs on the lines below");
+        }
+        if (body.isBlank()) {
             throw a.error("the cell body is empty: write the code the child runs on the lines below %%spawn");
         }
         int n = a.intOption("-n", 1, 1, 64);

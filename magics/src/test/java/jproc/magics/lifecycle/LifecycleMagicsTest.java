@@ -27,7 +27,9 @@ class LifecycleMagicsTest {
             assertTrue(m.help().contains("Example:"), m.name());
             assertTrue(m.help().contains("%" + m.name()), m.name());
         }
-        assertTrue(new SpawnMagic().isCell() && !new SpawnMagic().isLine());
+        assertTrue(new SpawnMagic().isCell());
+        assertTrue(assertThrows(MagicUsageError.class, () -> new SpawnMagic().run(ctx, List.of("p"), null))
+                .getMessage().startsWith("%%spawn is a cell magic"));
     }
 
     @Test
