@@ -6,6 +6,7 @@ import jproc.kernel.magic.MagicRegistry;
 import jproc.magics.core.ClasspathMagic;
 import jproc.magics.core.HelpMagic;
 import jproc.magics.core.LsMagic;
+import jproc.magics.channels.PipeMagic;
 import jproc.magics.channels.QueueMagic;
 import jproc.magics.inspect.InspectMagic;
 import jproc.magics.inspect.IpcMagic;
@@ -42,6 +43,7 @@ public final class Magics implements MagicProvider {
                 new SignalMagic(),
                 // channels
                 new QueueMagic(),
+                new PipeMagic(),
                 // inspection
                 new InspectMagic(),
                 new IpcMagic(),

@@ -26,16 +26,18 @@ abstract class ChannelMagic implements Magic {
     @Override
     public final Object run(MagicContext context, List<String> words, String body) {
         ParsedArgs a = args.parse(words);
-        String name = a.positional(0, "");
-        checkName(a, name);
-        Declared d = create(a, name);
-        context.declare(name, d.type(), d.handle());
-        System.out.println(d.description() + " -> variable " + name);
+        for (String name : a.positional()) {
+            checkName(a, name);
+        }
+        for (Declared d : create(a, a.positional(0, ""))) {
+            context.declare(d.variable(), d.type(), d.handle());
+            System.out.println(d.description() + " -> variable " + d.variable());
+        }
         return null;
     }
 
-    /** Creates (or opens) the channel. */
-    abstract Declared create(ParsedArgs a, String name);
+    /** Creates (or opens) the channel; returns the variables to declare. */
+    abstract List<Declared> create(ParsedArgs a, String name);
 
     /** A channel name is also a Java identifier: letters, digits and _, not starting with a digit. */
     static void checkName(ParsedArgs a, String name) {
@@ -46,12 +48,13 @@ abstract class ChannelMagic implements Magic {
     }
 
     /**
-     * A created channel.
+     * A notebook variable holding a channel handle.
      *
+     * @param variable    the variable name
      * @param type        the variable's Java type as written in code
      * @param handle      the handle
      * @param description what to tell the user ({@code queue jobs, at most 10 items})
      */
-    record Declared(String type, Object handle, String description) {
+    record Declared(String variable, String type, Object handle, String description) {
     }
 }

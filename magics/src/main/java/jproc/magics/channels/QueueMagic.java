@@ -1,5 +1,7 @@
 package jproc.magics.channels;
 
+import java.util.List;
+
 import jproc.ipc.queue.ProcessQueue;
 import jproc.magics.args.ArgSpec;
 import jproc.magics.args.ParsedArgs;
@@ -38,7 +40,7 @@ public final class QueueMagic extends ChannelMagic {
     }
 
     @Override
-    Declared create(ParsedArgs a, String name) {
+    List<Declared> create(ParsedArgs a, String name) {
         int max = a.intOption("--maxsize", 0, 0, Integer.MAX_VALUE - 1);
         int cap = a.intOption("--capacity", ProcessQueue.DEFAULT_CAPACITY, 4096, 1 << 30);
         if (Integer.bitCount(cap) != 1) {
@@ -47,6 +49,7 @@ public final class QueueMagic extends ChannelMagic {
         ProcessQueue<Object> q = ProcessQueue.of(name, max, cap);
         boolean joinable = a.flag("--joinable");
         String type = joinable ? "jproc.ipc.queue.JoinableProcessQueue<Object>" : "jproc.ipc.queue.ProcessQueue<Object>";
-        return new Declared(type, q, "queue " + name + (max > 0 ? ", at most " + max + " items" : ", unbounded"));
+        return List.of(new Declared(name, type, q, "queue " + name + (max > 0 ? ", at most " + max + " items"
+                : ", unbounded")));
     }
 }

@@ -70,6 +70,11 @@ public final class InspectMagic implements Magic {
     static View view(String name) {
         SessionSnapshot s = SessionViews.read();
         Optional<ChannelRow> ch = s.channels().stream().filter(c -> c.name().equals(name)).findFirst();
+        if (ch.isEmpty()) {
+            // a pipe made by %pipe A B is named A-B: A and B find it too
+            ch = s.channels().stream().filter(c -> c.kind().equals("pipe")
+                    && List.of(c.name().split("-")).contains(name)).findFirst();
+        }
         if (ch.isPresent()) {
             return ChannelView.render(ch.get(), s.traces(), s.cycles());
         }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import jproc.ipc.ChannelSnapshot;
+import jproc.ipc.pipe.PipeDescriptor;
+import jproc.ipc.pipe.PipeSnapshot;
 import jproc.ipc.queue.QueueDescriptor;
 import jproc.ipc.queue.QueueSnapshot;
 import jproc.ipc.session.Session;
@@ -59,6 +61,7 @@ public final class ShmChannels implements ChannelSource {
         try {
             return switch (kind) {
                 case "queue" -> QueueDescriptor.snapshot(name, b);
+                case "pipe" -> PipeDescriptor.snapshot(name, b);
                 default -> null;
             };
         } catch (RuntimeException e) {
@@ -70,6 +73,9 @@ public final class ShmChannels implements ChannelSource {
     static ChannelRow row(ChannelSnapshot s) {
         if (s instanceof QueueSnapshot q) {
             return queue(q);
+        }
+        if (s instanceof PipeSnapshot p) {
+            return pipe(p);
         }
         return ChannelRow.of(s.kind().word(), s.name(), Map.of("state", s.summary()));
     }
@@ -94,6 +100,25 @@ public final class ShmChannels implements ChannelSource {
         q.getWaiters().forEach(p -> waiters.add("pid " + p + " (get)"));
         q.putWaiters().forEach(p -> waiters.add("pid " + p + " (put)"));
         return new ChannelRow("queue", q.name(), f, q.head(), waiters);
+    }
+
+    static ChannelRow pipe(PipeSnapshot p) {
+        var f = new LinkedHashMap<String, String>();
+        f.put("direction", p.duplex() ? "duplex" : "one-way (right sends, left receives)");
+        f.put("waiting for left", Long.toString(p.waitingForLeft()));
+        if (p.duplex()) {
+            f.put("waiting for right", Long.toString(p.waitingForRight()));
+        }
+        f.put("sent to left", Markup.count(p.sentToLeft()));
+        if (p.duplex()) {
+            f.put("sent to right", Markup.count(p.sentToRight()));
+        }
+        f.put("left end held by", pids(p.leftHolders()));
+        f.put("right end held by", pids(p.rightHolders()));
+        f.put("ring", Markup.bytes(p.capacityBytes()) + " each way");
+        var waiters = new ArrayList<String>();
+        p.receivers().forEach(pid -> waiters.add("pid " + pid + " (recv)"));
+        return new ChannelRow("pipe", p.name(), f, p.head(), waiters);
     }
 
     static String pids(List<Long> pids) {

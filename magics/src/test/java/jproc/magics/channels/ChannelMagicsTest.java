@@ -1,0 +1,63 @@
+package jproc.magics.channels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import jproc.ipc.pipe.PipeConnection;
+import jproc.ipc.pipe.ProcessPipe;
+import jproc.ipc.queue.ProcessQueue;
+import jproc.kernel.magic.MagicUsageError;
+import jproc.magics.inspect.InspectMagic;
+import jproc.magics.support.RecordingContext;
+
+@Timeout(30)
+class ChannelMagicsTest {
+    private final RecordingContext ctx = new RecordingContext();
+
+    @Test
+    void queueBecomesAVariableOfThatName() {
+        new QueueMagic().run(ctx, List.of("cmjobs", "--maxsize", "3"), null);
+        @SuppressWarnings("unchecked")
+        var q = (ProcessQueue<Object>) ctx.vars.get("cmjobs");
+        try {
+            assertEquals("cmjobs", q.name());
+            assertEquals(3, q.maxItems());
+        } finally {
+            q.close();
+        }
+    }
+
+    @Test
+    void pipeEndsBecomeTwoVariablesAndInspectFindsThePipeByEitherEnd() {
+        new PipeMagic().run(ctx, List.of("cmParent", "cmChild"), null);
+        var parent = (PipeConnection) ctx.vars.get("cmParent");
+        var child = (PipeConnection) ctx.vars.get("cmChild");
+        try {
+            child.send("hi");
+            assertEquals("hi", parent.recv());
+            new InspectMagic().run(ctx, List.of("cmChild"), null);
+            assertTrue(ctx.lastText().startsWith("pipe cmParent-cmChild"), ctx.lastText());
+        } finally {
+            parent.close();
+            child.close();
+        }
+        new PipeMagic().run(ctx, List.of("cmWhole", "--one-way"), null);
+        ((ProcessPipe) ctx.vars.get("cmWhole")).close();
+    }
+
+    @Test
+    void namesMustBeJavaIdentifiers() {
+        var q = new QueueMagic();
+        assertTrue(assertThrows(MagicUsageError.class, () -> q.run(ctx, List.of("1st"), null)).getMessage()
+                .startsWith("the name becomes a Java variable"));
+        assertThrows(MagicUsageError.class, () -> q.run(ctx, List.of("class"), null));
+        assertThrows(MagicUsageError.class, () -> q.run(ctx, List.of("ok", "--capacity", "5000"), null));
+        assertThrows(MagicUsageError.class, () -> new PipeMagic().run(ctx, List.of("a", "a"), null));
+    }
+}
