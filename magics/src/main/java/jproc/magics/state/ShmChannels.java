@@ -85,7 +85,7 @@ public final class ShmChannels implements ChannelSource {
         f.put("depth", q.size() + (q.maxItems() > 0 ? " / " + q.maxItems() : " (unbounded)"));
         f.put("put", Markup.count(q.puts()));
         f.put("got", Markup.count(q.gets()));
-        if (q.unfinished() > 0) {
+        if (q.unfinished() > 0 && q.unfinished() != q.puts()) { // equal: nobody calls taskDone, not a joinable use
             f.put("unfinished tasks", Long.toString(q.unfinished()));
         }
         f.put("ring", Markup.bytes(q.usedBytes()) + " of " + Markup.bytes(q.capacityBytes()));
