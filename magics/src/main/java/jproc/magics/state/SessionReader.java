@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
 
 import jproc.ipc.session.Session;
 import jproc.ipc.trace.ProcessTrace;
+import jproc.ipc.trace.TraceEvent;
 import jproc.ipc.trace.TraceReader;
+import jproc.ipc.trace.TraceRecord;
 import jproc.magics.view.ChannelRow;
 import jproc.magics.view.Deadlocks;
 import jproc.magics.view.ProcFs;
@@ -52,8 +54,11 @@ public final class SessionReader {
         long self = ProcessHandle.current().pid();
         rows.add(live("main", self, byPid.get(self)));
         seen.add(self);
+        Map<String, List<long[]>> runs = runs(byPid.get(self));
+        Map<String, Integer> nth = new HashMap<>();
         for (ChildProcess c : ChildProcesses.children()) {
             long pid = c.pid();
+            int k = nth.merge(c.name(), 1, Integer::sum) - 1;
             if (pid <= 0 || !seen.add(pid)) {
                 continue;
             }
@@ -61,7 +66,9 @@ public final class SessionReader {
             if (exit == null && c.isAlive()) {
                 rows.add(live(c.name(), pid, byPid.get(pid)));
             } else {
-                rows.add(exited(c.name(), pid, exit));
+                List<long[]> r = runs.getOrDefault(c.name(), List.of());
+                long ran = k < r.size() && r.get(k)[1] > 0 ? (r.get(k)[1] - r.get(k)[0]) / 1_000_000 : -1;
+                rows.add(exited(c.name(), pid, exit, ran));
             }
         }
         // processes started by children (grandchildren) are known from their trace files only
@@ -69,7 +76,7 @@ public final class SessionReader {
             if (seen.add(t.pid())) {
                 boolean alive = ProcessHandle.of(t.pid()).map(ProcessHandle::isAlive).orElse(false);
                 rows.add(alive && t.exitCode() == null ? live(t.name(), t.pid(), t) : exited(t.name(), t.pid(),
-                        t.exitCode()));
+                        t.exitCode(), -1));
             }
         }
         Map<Long, String> names = new HashMap<>();
@@ -112,8 +119,36 @@ public final class SessionReader {
         return new ProcessRow(name, pid, state, blocked, null, s.cpuMillis(), s.rssBytes(), s.uptimeMillis());
     }
 
-    private static ProcessRow exited(String name, long pid, Integer exit) {
+    private static ProcessRow exited(String name, long pid, Integer exit, long ranMillis) {
         String state = exit == null ? "gone" : exit < 0 ? "killed" : "exited";
-        return new ProcessRow(name, pid, state, null, exit, -1, -1, -1);
+        return new ProcessRow(name, pid, state, null, exit, -1, -1, ranMillis);
+    }
+
+    /**
+     * The runs of each child the kernel started, from the start and exit marks it recorded in its own trace
+     * ({@code ("process", name)}): name to [start, end] nanos in start order (end 0 while it runs).
+     */
+    static Map<String, List<long[]>> runs(ProcessTrace kernel) {
+        Map<String, List<long[]>> runs = new HashMap<>();
+        if (kernel == null) {
+            return runs;
+        }
+        for (TraceRecord r : kernel.events()) {
+            if (!"process".equals(r.kind())) {
+                continue;
+            }
+            var list = runs.computeIfAbsent(r.channel(), k -> new ArrayList<>());
+            if (r.event() == TraceEvent.START) {
+                list.add(new long[] {r.nanos(), 0});
+            } else if (r.event() == TraceEvent.EXIT) {
+                for (long[] run : list) {
+                    if (run[1] == 0) {
+                        run[1] = r.nanos();
+                        break;
+                    }
+                }
+            }
+        }
+        return runs;
     }
 }

@@ -10,7 +10,7 @@ package jproc.magics.view;
  * @param exitCode     its exit code (negative signal number when a signal ended it), or null while it runs
  * @param cpuMillis    CPU time used, or -1 when unknown
  * @param rssBytes     resident memory, or -1 when unknown
- * @param uptimeMillis time since it started, or -1 when unknown
+ * @param uptimeMillis time since it started while it runs, how long it ran once it ended; -1 when unknown
  */
 public record ProcessRow(String name, long pid, String state, String blockedOn, Integer exitCode, long cpuMillis,
                          long rssBytes, long uptimeMillis) {

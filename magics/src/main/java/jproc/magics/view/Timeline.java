@@ -20,6 +20,8 @@ import jproc.ipc.trace.TraceRecord;
  * @param endNanos   the right edge (now, or the last exit when every process is done)
  */
 public record Timeline(List<Lane> lanes, long startNanos, long endNanos) {
+    /** The trace channel kind of process start/exit marks: {@code ("process", childName)}. */
+    static final String PROCESS = "process";
     /** Kinds whose acquire/release pairs are drawn as "holding" bars. */
     static final Set<String> LOCK_KINDS = Set.of("lock", "rlock", "semaphore", "boundedsemaphore",
             "bounded-semaphore", "condition");
@@ -65,29 +67,46 @@ public record Timeline(List<Lane> lanes, long startNanos, long endNanos) {
         var lanes = new ArrayList<Lane>();
         long t0 = Long.MAX_VALUE;
         long t1 = Long.MIN_VALUE;
+        Map<String, List<Long>> parentExits = new HashMap<>();
+        for (ProcessTrace t : traces) {
+            for (TraceRecord r : t.events()) {
+                if (r.event() == TraceEvent.EXIT && PROCESS.equals(r.kind()) && !r.channel().equals(t.name())) {
+                    parentExits.computeIfAbsent(r.channel(), k -> new ArrayList<>()).add(r.nanos());
+                }
+            }
+        }
         for (ProcessTrace t : traces) {
             ProcessRow row = byPid.get(t.pid());
             Integer exit = row != null && row.exitCode() != null ? row.exitCode() : t.exitCode();
             boolean running = exit == null && (row == null || row.alive());
             List<TraceRecord> ev = t.events();
             long start = t.startNanos();
+            long ownExit = -1;
             for (TraceRecord r : ev) {
-                if (r.event() == TraceEvent.START) {
-                    start = Math.min(start, r.nanos());
+                if (PROCESS.equals(r.kind()) && r.channel().equals(t.name())) {
+                    if (r.event() == TraceEvent.START) {
+                        start = r.nanos(); // the child's own start mark (a warm JVM may have booted earlier)
+                    } else if (r.event() == TraceEvent.EXIT) {
+                        ownExit = r.nanos();
+                    }
                 }
             }
             long last = ev.stream().mapToLong(TraceRecord::nanos).max().orElse(start);
             long end;
             if (running) {
                 end = Math.max(nowNanos, last);
+            } else if (ownExit >= 0) {
+                end = ownExit;
             } else {
-                end = last;
-                for (TraceRecord r : ev) {
-                    if (r.event() == TraceEvent.EXIT) {
-                        end = r.nanos();
+                // killed before it could mark its exit: the parent marked when it reaped it
+                long reaped = -1;
+                for (long x : parentExits.getOrDefault(t.name(), List.of())) {
+                    if (x >= start && (reaped < 0 || x < reaped)) {
+                        reaped = x;
                     }
                 }
-                if (row != null && row.uptimeMillis() >= 0 && end == last) {
+                end = Math.max(last, reaped);
+                if (reaped < 0 && row != null && row.uptimeMillis() >= 0) {
                     end = Math.max(last, start + row.uptimeMillis() * 1_000_000L);
                 }
             }

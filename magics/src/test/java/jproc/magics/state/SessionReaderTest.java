@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Timeout;
 import jproc.ipc.session.Session;
 import jproc.ipc.trace.Trace;
 import jproc.ipc.trace.TraceChannel;
+import jproc.ipc.trace.ProcessTrace;
 import jproc.ipc.trace.TraceEvent;
+import jproc.ipc.trace.TraceRecord;
 import jproc.magics.view.ChannelRow;
 import jproc.magics.view.LockHolding;
 import jproc.magics.view.ProcessRow;
@@ -51,6 +53,19 @@ class SessionReaderTest {
             lock.unblocked();
         }
         assertNull(new SessionReader(Session.current(), NONE).read().processes().get(0).blockedOn());
+    }
+
+    @Test
+    void runsOfChildrenComeFromTheKernelsStartAndExitMarks() {
+        var rec = List.of(new TraceRecord(100, "process", "w", TraceEvent.START),
+                new TraceRecord(150, "process", "w", TraceEvent.START),
+                new TraceRecord(300, "process", "w", TraceEvent.EXIT),
+                new TraceRecord(400, "queue", "q", TraceEvent.PUT));
+        var kernel = new ProcessTrace(1, "main", 0, 0, null, 0, null, List.of(), rec);
+        var runs = SessionReader.runs(kernel).get("w");
+        assertEquals(2, runs.size());
+        assertEquals(300, runs.get(0)[1]);
+        assertEquals(0, runs.get(1)[1]);
     }
 
     @Test

@@ -90,6 +90,23 @@ class TimelineChartTest {
     }
 
     @Test
+    void aKilledChildEndsWhereItsParentReapedIt() {
+        var traces = List.of(
+                Traces.process("main", 1, 0).event(5, "process", "victim", TraceEvent.START)
+                        .event(700, "process", "victim", TraceEvent.EXIT).build(),
+                Traces.process("victim", 2, 0).event(20, "process", "victim", TraceEvent.START)
+                        .event(100, "queue", "q", TraceEvent.PUT).build());
+        Timeline t = Timeline.of(traces, List.of(Traces.running("main", 1), Traces.exited("victim", 2, -9)),
+                Traces.at(1000));
+        Timeline.Lane victim = t.lanes().get(1);
+        assertEquals(Traces.at(20), victim.startNanos());
+        assertEquals(Traces.at(700), victim.endNanos());
+        Timeline.Lane main = t.lanes().get(0);
+        assertEquals(Traces.at(0), main.startNanos());
+        assertTrue(main.running());
+    }
+
+    @Test
     void niceStepsFollowOneTwoFive() {
         assertEquals(100, TimelineChart.niceStep(76), 1e-9);
         assertEquals(200, TimelineChart.niceStep(120), 1e-9);
