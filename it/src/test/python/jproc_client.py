@@ -80,11 +80,17 @@ def kernel_manager(env, name=KERNEL_NAME):
 
 
 @contextlib.contextmanager
-def running_kernel(env, name=KERNEL_NAME, startup_timeout=60):
-    """Starts a kernel from the installed kernelspec; yields (manager, client); always shuts it down."""
+def running_kernel(env, name=KERNEL_NAME, startup_timeout=60, log=None):
+    """Starts a kernel from the installed kernelspec; yields (manager, client); always shuts it down.
+
+    log: an open file that receives the kernel's stderr (its log), or None to inherit it.
+    """
     km = kernel_manager(env, name)
     with patched_environ(env):
-        km.start_kernel(env=env)
+        if log is not None:
+            km.start_kernel(env=env, stderr=log)
+        else:
+            km.start_kernel(env=env)
     kc = blocking_client(km)
     try:
         kc.wait_for_ready(timeout=startup_timeout)

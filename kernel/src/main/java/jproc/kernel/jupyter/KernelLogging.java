@@ -1,12 +1,12 @@
 package jproc.kernel.jupyter;
 
 import java.io.PrintStream;
-import java.util.logging.ConsoleHandler;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.util.logging.StreamHandler;
 
 /**
  * The kernel's log: one line per record on the process's original stderr (the Jupyter server's console). The
@@ -28,13 +28,7 @@ final class KernelLogging {
         for (Handler h : root.getHandlers()) {
             root.removeHandler(h);
         }
-        Handler handler = new ConsoleHandler() {
-            {
-                setOutputStream(err);
-            }
-        };
-        handler.setLevel(level);
-        handler.setFormatter(new Formatter() {
+        Formatter formatter = new Formatter() {
             @Override
             public String format(LogRecord r) {
                 String msg = "[JProc " + r.getLevel().getName() + " " + r.getLoggerName() + "] " + formatMessage(r)
@@ -46,7 +40,20 @@ final class KernelLogging {
                 }
                 return msg;
             }
-        });
+        };
+        Handler handler = new StreamHandler(err, formatter) {
+            @Override
+            public synchronized void publish(LogRecord record) {
+                super.publish(record);
+                flush();
+            }
+
+            @Override
+            public synchronized void close() {
+                flush(); // never close the process's stderr
+            }
+        };
+        handler.setLevel(level);
         root.addHandler(handler);
         root.setLevel(level);
         Logger.getLogger("org.dflib").setLevel(level.intValue() < Level.INFO.intValue() ? level : Level.WARNING);
