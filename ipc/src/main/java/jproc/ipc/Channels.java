@@ -1,5 +1,6 @@
 package jproc.ipc;
 
+import jproc.ipc.pipe.MappedPipeConnection;
 import jproc.ipc.queue.MappedProcessQueue;
 
 /**
@@ -14,6 +15,7 @@ public final class Channels {
     public static Object reopen(ChannelHandle h) {
         return switch (h.kind()) {
             case QUEUE -> MappedProcessQueue.reopen(h);
+            case PIPE -> MappedPipeConnection.reopen(h);
             default -> throw new ChannelLayoutException("cannot re-open a " + h.kind().word() + " yet: " + h);
         };
     }

@@ -5,7 +5,6 @@ import static jproc.ipc.shm.ShmAccess.LONGS;
 import java.io.ObjectStreamException;
 import java.io.Serial;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,14 +14,11 @@ import jproc.ipc.ChannelHandle;
 import jproc.ipc.ChannelKind;
 import jproc.ipc.ChannelLayoutException;
 import jproc.ipc.ChannelTimeoutException;
-import jproc.ipc.codec.Encoded;
-import jproc.ipc.codec.MessageCodec;
-import jproc.ipc.shm.BlobFiles;
 import jproc.ipc.shm.HeaderDescriptor;
 import jproc.ipc.shm.MessageRing;
-import jproc.ipc.shm.MutexWord;
 import jproc.ipc.shm.OwnerToken;
 import jproc.ipc.shm.RingDescriptor;
+import jproc.ipc.shm.RingEndpoint;
 import jproc.ipc.shm.SharedFile;
 import jproc.ipc.shm.WaitLoop;
 import jproc.ipc.trace.Trace;
@@ -46,6 +42,7 @@ public final class MappedProcessQueue<T> implements JoinableProcessQueue<T> {
     private final transient MessageRing ring;
     private final transient ByteBuffer buf;
     private final transient TraceChannel trace;
+    private final transient RingEndpoint endpoint;
     private final String name;
     private final int maxItems;
     private final int capacity;
@@ -59,6 +56,7 @@ public final class MappedProcessQueue<T> implements JoinableProcessQueue<T> {
         this.maxItems = (int) file.param(QueueDescriptor.PARAM_MAX_ITEMS);
         this.ring = new MessageRing(buf, QueueDescriptor.RING_OFFSET, capacity);
         this.trace = Trace.channel(ChannelKind.QUEUE.word(), name);
+        this.endpoint = new RingEndpoint(ring, trace, maxItems, TraceEvent.PUT, TraceEvent.GET);
     }
 
     static String anonymousName() {
@@ -138,105 +136,7 @@ public final class MappedProcessQueue<T> implements JoinableProcessQueue<T> {
 
     private boolean send(Object item, long deadline, boolean wait) {
         ensureOpen();
-        int tag = MessageCodec.primitiveTag(item);
-        if (tag >= 0) {
-            long bits = MessageCodec.primitiveBits(item, tag);
-            return putRecord(tag, bits, null, deadline, wait);
-        }
-        Encoded e = MessageCodec.encode(item);
-        if (ring.fitsInline(e.bytes().length)) {
-            return putRecord(e.tag(), 0, e.bytes(), deadline, wait);
-        }
-        String blob = BlobFiles.write(e.bytes());
-        boolean done = false;
-        try {
-            done = putRecord(MessageRing.blobTag(e.tag()), 0, blob.getBytes(StandardCharsets.US_ASCII), deadline,
-                    wait);
-            return done;
-        } finally {
-            if (!done) {
-                BlobFiles.delete(blob);
-            }
-        }
-    }
-
-    private boolean putRecord(int tag, long bits, byte[] payload, long deadline, boolean wait) {
-        long token = OwnerToken.current();
-        MutexWord lock = ring.producerLock();
-        if (lock.tryLock(token)) {
-            boolean ok;
-            try {
-                ok = ring.tryPut(tag, bits, payload, maxItems);
-            } finally {
-                lock.unlock();
-            }
-            if (ok) {
-                trace.event(TraceEvent.PUT);
-                return true;
-            }
-        }
-        if (!wait) {
-            return putOnce(token, tag, bits, payload, deadline);
-        }
-        return putSlow(token, tag, bits, payload, deadline);
-    }
-
-    private boolean putOnce(long token, int tag, long bits, byte[] payload, long deadline) {
-        try (var w = new WaitLoop(trace, TraceEvent.PUT, "put", deadline)) {
-            return attempt(token, tag, bits, payload, w) == 1;
-        }
-    }
-
-    /** One locked attempt: 1 put, 0 no room, -1 lock not obtained in time. */
-    private int attempt(long token, int tag, long bits, byte[] payload, WaitLoop w) {
-        MutexWord lock = ring.producerLock();
-        long r = lock.lock(token, w);
-        if (r == MutexWord.TIMED_OUT) {
-            return -1;
-        }
-        boolean ok;
-        try {
-            if (r != MutexWord.ACQUIRED) {
-                ring.repairTail();
-                trace.event(TraceEvent.OWNER_DIED);
-            }
-            ok = ring.tryPut(tag, bits, payload, maxItems);
-        } finally {
-            lock.unlock();
-        }
-        if (ok) {
-            trace.event(TraceEvent.PUT);
-            return 1;
-        }
-        return 0;
-    }
-
-    private boolean putSlow(long token, int tag, long bits, byte[] payload, long deadline) {
-        int ticket = 0;
-        boolean registered = false;
-        try (var w = new WaitLoop(trace, TraceEvent.PUT, "put", deadline)) {
-            while (true) {
-                int r = attempt(token, tag, bits, payload, w);
-                if (r == 1) {
-                    return true;
-                }
-                if (r < 0) {
-                    return false;
-                }
-                ensureOpen();
-                if (!registered && w.sleeping()) {
-                    ticket = ring.putWaiters().register(token);
-                    registered = true;
-                }
-                if (!w.pause()) {
-                    return false;
-                }
-            }
-        } finally {
-            if (registered) {
-                ring.putWaiters().unregister(ticket, token);
-            }
-        }
+        return endpoint.send(item, deadline, wait, this::ensureOpen);
     }
 
     @Override
@@ -262,50 +162,14 @@ public final class MappedProcessQueue<T> implements JoinableProcessQueue<T> {
     @SuppressWarnings("unchecked")
     private T receive(Duration timeout, boolean wait, boolean throwOnTimeout, String op) {
         ensureOpen();
-        Object v = ring.poll();
+        Object v = endpoint.receive(WaitLoop.deadline(timeout), wait, this::ensureOpen);
         if (v == MessageRing.EMPTY) {
-            v = wait ? waitForItem(WaitLoop.deadline(timeout), op) : v;
-            if (v == MessageRing.EMPTY) {
-                if (throwOnTimeout) {
-                    throw new ChannelTimeoutException(op, "queue", name, timeout);
-                }
-                return null;
+            if (throwOnTimeout) {
+                throw new ChannelTimeoutException(op, "queue", name, timeout);
             }
+            return null;
         }
-        trace.event(TraceEvent.GET);
-        if (v instanceof Encoded e) {
-            return (T) MessageCodec.decode(e.tag(), e.bytes());
-        }
-        return (T) v;
-    }
-
-    private Object waitForItem(long deadline, String op) {
-        long token = 0;
-        int ticket = 0;
-        boolean registered = false;
-        try (var w = new WaitLoop(trace, TraceEvent.GET, op, deadline)) {
-            while (true) {
-                Object v = ring.poll();
-                if (v != MessageRing.EMPTY) {
-                    return v;
-                }
-                if (!registered && w.sleeping()) {
-                    token = OwnerToken.current();
-                    ticket = ring.getWaiters().register(token);
-                    registered = true;
-                }
-                if (w.checkDue()) {
-                    ensureOpen();
-                }
-                if (!w.pause()) {
-                    return MessageRing.EMPTY;
-                }
-            }
-        } finally {
-            if (registered) {
-                ring.getWaiters().unregister(ticket, token);
-            }
-        }
+        return (T) RingEndpoint.decode(v);
     }
 
     @Override
@@ -319,7 +183,7 @@ public final class MappedProcessQueue<T> implements JoinableProcessQueue<T> {
                 break;
             }
             trace.event(TraceEvent.GET);
-            target.add((T) (v instanceof Encoded e ? MessageCodec.decode(e.tag(), e.bytes()) : v));
+            target.add((T) RingEndpoint.decode(v));
             n++;
         }
         return n;
@@ -393,27 +257,13 @@ public final class MappedProcessQueue<T> implements JoinableProcessQueue<T> {
         try (var w = new WaitLoop(trace, TraceEvent.WAIT, "join", WaitLoop.deadline(timeout))) {
             while (unfinishedTasks() > 0) {
                 if (w.checkDue()) {
-                    repairIfProducerDied();
+                    endpoint.repairIfProducerDied();
                 }
                 if (!w.pause()) {
                     return false;
                 }
             }
             return true;
-        }
-    }
-
-    private void repairIfProducerDied() {
-        MutexWord lock = ring.producerLock();
-        long owner = lock.owner();
-        long token = OwnerToken.current();
-        if (owner != 0 && !OwnerToken.isAlive(owner) && lock.takeOver(owner, token)) {
-            try {
-                ring.repairTail();
-                trace.event(TraceEvent.OWNER_DIED);
-            } finally {
-                lock.unlock();
-            }
         }
     }
 

@@ -9,9 +9,9 @@ package jproc.ipc.shm;
  *   +--------+--------+--------+--------+----------------+----------------+----------------+--------+
  *   | MAGIC  | VERSION| kind   | layout | creator token  | created (ms)   | file length    |  ...   |
  *   +--------+--------+--------+--------+----------------+----------------+----------------+--------+
- *   64: parameters, PARAMS longs (kind specific: capacity, item bound, element type, length, parties...)
- *   128: attach mutex (long, a MutexWord) | 136: state (int, 0 live, 1 removed) | 140: untracked attaches (int)
- *   192: attach slots, ATTACH_SLOTS x 16 bytes:
+ *   64:  parameters, PARAMS longs (kind specific: capacity, item bound, element type, length, parties...)
+ *   120: state (int): 0 live, 1 removed
+ *   128: attach table (HolderTable with ATTACH_SLOTS slots): mutex | used | untracked | slots from 192:
  *        +----------------------+-------------+------------------------------+
  *        | process token (long) | count (int) | pending deadline (int, s)    |
  *        +----------------------+-------------+------------------------------+
@@ -19,11 +19,10 @@ package jproc.ipc.shm;
  * </pre>
  *
  * <p>The creator writes everything, then MAGIC with a release store; openers wait for MAGIC. Each process that
- * has the channel open holds one slot (count 1). A serialized handle in flight holds a pending slot (count -1)
- * until its deadline (epoch seconds) or until a receiving process attaches. Attach and detach run under the attach
- * mutex; each changes one slot with single writes, so a process killed while holding the mutex leaves the table
- * consistent and the next process takes the mutex over. When a detach finds no live process and no unexpired
- * pending slot, it sets state to removed and deletes the file.
+ * has the channel open holds one slot. A serialized handle in flight holds a pending slot until its deadline or
+ * until a receiving process attaches. Attach and detach run under the table's robust mutex. When a detach finds
+ * no live process and no unexpired pending slot, it sets state to removed and deletes the file; an opener that
+ * finds state removed starts over (creating the file anew).
  */
 public final class HeaderDescriptor {
     public static final int MAGIC = 0x4A505243; // "JPRC"
@@ -37,21 +36,17 @@ public final class HeaderDescriptor {
     public static final int CREATED_MS_OFFSET = 24;
     public static final int LENGTH_OFFSET = 32;
     public static final int PARAMS_OFFSET = 64;
-    public static final int PARAMS = 8;
-    public static final int ATTACH_MUTEX_OFFSET = 128;
-    public static final int STATE_OFFSET = 136;
-    public static final int UNTRACKED_OFFSET = 140;
-    public static final int SLOTS_OFFSET = 192;
-    public static final int SLOT_BYTES = 16;
+    public static final int PARAMS = 7;
+    public static final int STATE_OFFSET = 120;
+    public static final int ATTACH_TABLE_OFFSET = 128;
     public static final int ATTACH_SLOTS = 128;
     public static final int BODY_OFFSET = 4096;
 
     public static final int STATE_LIVE = 0;
     public static final int STATE_REMOVED = 1;
-    public static final int PENDING = -1;
 
     static {
-        if (SLOTS_OFFSET + ATTACH_SLOTS * SLOT_BYTES > BODY_OFFSET) {
+        if (ATTACH_TABLE_OFFSET + HolderTable.bytes(ATTACH_SLOTS) > BODY_OFFSET) {
             throw new AssertionError("attach table overlaps the body");
         }
     }
@@ -65,11 +60,6 @@ public final class HeaderDescriptor {
             throw new IllegalArgumentException("parameter index must be in [0, " + PARAMS + "): index=" + i);
         }
         return PARAMS_OFFSET + i * 8;
-    }
-
-    /** Offset of attach slot {@code i}. */
-    public static int slotOffset(int i) {
-        return SLOTS_OFFSET + i * SLOT_BYTES;
     }
 
     /** Checks a header; returns null if valid, or the rule it breaks. */

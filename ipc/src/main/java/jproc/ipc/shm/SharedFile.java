@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +49,7 @@ public final class SharedFile implements AutoCloseable {
     private final Path path;
     private final ByteBuffer buf;
     private final Consumer<ByteBuffer> onRemove;
-    private final MutexWord attachMutex;
+    private final HolderTable attachTable;
     private int localRefs = 1;
     private boolean detached;
 
@@ -60,7 +59,7 @@ public final class SharedFile implements AutoCloseable {
         this.path = path;
         this.buf = buf;
         this.onRemove = onRemove;
-        this.attachMutex = new MutexWord(buf, ATTACH_MUTEX_OFFSET);
+        this.attachTable = new HolderTable(buf, ATTACH_TABLE_OFFSET, ATTACH_SLOTS);
     }
 
     /**
@@ -137,8 +136,7 @@ public final class SharedFile implements AutoCloseable {
         for (int i = 0; params != null && i < params.length; i++) {
             LONGS.set(b, paramOffset(i), params[i]);
         }
-        LONGS.set(b, slotOffset(0), OwnerToken.process());
-        INTS.set(b, slotOffset(0) + 8, 1);
+        new HolderTable(b, ATTACH_TABLE_OFFSET, ATTACH_SLOTS).addLocked(OwnerToken.process(), false);
         if (init != null) {
             init.accept(b);
         }
@@ -235,70 +233,16 @@ public final class SharedFile implements AutoCloseable {
     }
 
     private boolean attach() {
-        long me = OwnerToken.process();
-        attachMutex.lockRecovering(OwnerToken.current());
+        attachTable.lock();
         try {
             if ((int) INTS.getVolatile(buf, STATE_OFFSET) == STATE_REMOVED) {
                 return false;
             }
-            int free = -1;
-            int pending = -1;
-            for (int i = 0; i < ATTACH_SLOTS; i++) {
-                int s = slotOffset(i);
-                long t = (long) LONGS.getVolatile(buf, s);
-                int count = (int) INTS.getVolatile(buf, s + 8);
-                if (t == me && count > 0) {
-                    INTS.setVolatile(buf, s + 8, count + 1);
-                    return true;
-                }
-                if (t == 0 || count == 0) {
-                    free = free < 0 ? i : free;
-                } else if (count == PENDING && pending < 0) {
-                    pending = i;
-                }
-            }
-            if (pending >= 0) {
-                free = pending; // a handle in flight arrived here: its pending slot becomes this process's slot
-            }
-            if (free < 0) {
-                free = reclaimDeadSlot();
-            }
-            if (free < 0) {
-                INTS.getAndAdd(buf, UNTRACKED_OFFSET, 1);
-                return true;
-            }
-            int s = slotOffset(free);
-            INTS.setVolatile(buf, s + 8, 0);
-            LONGS.setVolatile(buf, s, me);
-            INTS.setVolatile(buf, s + 12, 0);
-            INTS.setVolatile(buf, s + 8, 1);
+            attachTable.addLocked(OwnerToken.process(), true);
             return true;
         } finally {
-            attachMutex.unlock();
+            attachTable.unlock();
         }
-    }
-
-    private int reclaimDeadSlot() {
-        long nowS = System.currentTimeMillis() / 1000;
-        for (int i = 0; i < ATTACH_SLOTS; i++) {
-            int s = slotOffset(i);
-            if (!slotLive(s, nowS)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private boolean slotLive(int s, long nowS) {
-        long t = (long) LONGS.getVolatile(buf, s);
-        int count = (int) INTS.getVolatile(buf, s + 8);
-        if (t == 0 || count == 0) {
-            return false;
-        }
-        if (count == PENDING) {
-            return (int) INTS.getVolatile(buf, s + 12) - (int) nowS > 0;
-        }
-        return OwnerToken.isAlive(t);
     }
 
     /**
@@ -307,19 +251,11 @@ public final class SharedFile implements AutoCloseable {
      * consumes the hold.
      */
     public void holdForTransfer(int seconds) {
-        attachMutex.lockRecovering(OwnerToken.current());
+        attachTable.lock();
         try {
-            int slot = reclaimDeadSlot();
-            if (slot < 0) {
-                return;
-            }
-            int s = slotOffset(slot);
-            INTS.setVolatile(buf, s + 8, 0);
-            LONGS.setVolatile(buf, s, OwnerToken.process());
-            INTS.setVolatile(buf, s + 12, (int) (System.currentTimeMillis() / 1000 + seconds));
-            INTS.setVolatile(buf, s + 8, PENDING);
+            attachTable.addPendingLocked(seconds);
         } finally {
-            attachMutex.unlock();
+            attachTable.unlock();
         }
     }
 
@@ -347,25 +283,10 @@ public final class SharedFile implements AutoCloseable {
 
     private void detach() {
         detached = true;
-        long me = OwnerToken.process();
-        attachMutex.lockRecovering(OwnerToken.current());
+        attachTable.lock();
         try {
-            boolean found = false;
-            for (int i = 0; i < ATTACH_SLOTS && !found; i++) {
-                int s = slotOffset(i);
-                if ((long) LONGS.getVolatile(buf, s) == me && (int) INTS.getVolatile(buf, s + 8) > 0) {
-                    int count = (int) INTS.getVolatile(buf, s + 8) - 1;
-                    INTS.setVolatile(buf, s + 8, count);
-                    if (count == 0) {
-                        LONGS.setVolatile(buf, s, 0L);
-                    }
-                    found = true;
-                }
-            }
-            if (!found && (int) INTS.getVolatile(buf, UNTRACKED_OFFSET) > 0) {
-                INTS.getAndAdd(buf, UNTRACKED_OFFSET, -1);
-            }
-            if (!anyLive()) {
+            attachTable.removeLocked(OwnerToken.process());
+            if (!attachTable.anyLive()) {
                 INTS.setVolatile(buf, STATE_OFFSET, STATE_REMOVED);
                 if (onRemove != null) {
                     try {
@@ -377,35 +298,13 @@ public final class SharedFile implements AutoCloseable {
                 deleteQuietly(path);
             }
         } finally {
-            attachMutex.unlock();
+            attachTable.unlock();
         }
-    }
-
-    private boolean anyLive() {
-        if ((int) INTS.getVolatile(buf, UNTRACKED_OFFSET) > 0) {
-            return true;
-        }
-        long nowS = System.currentTimeMillis() / 1000;
-        for (int i = 0; i < ATTACH_SLOTS; i++) {
-            if (slotLive(slotOffset(i), nowS)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The pids of the live processes that have the file open (read without locking). */
     public static List<Long> attachedPids(ByteBuffer b) {
-        var out = new ArrayList<Long>();
-        for (int i = 0; i < ATTACH_SLOTS; i++) {
-            int s = slotOffset(i);
-            long t = (long) LONGS.getVolatile(b, s);
-            int count = (int) INTS.getVolatile(b, s + 8);
-            if (t != 0 && count > 0 && OwnerToken.isAlive(t)) {
-                out.add(OwnerToken.pid(t));
-            }
-        }
-        return out;
+        return new HolderTable(b, ATTACH_TABLE_OFFSET, ATTACH_SLOTS).livePids();
     }
 
     private static void deleteQuietly(Path p) {

@@ -6,6 +6,9 @@ final class Scenarios {
     }
 
     static void run(String name, String[] args) throws Exception {
+        if (PipeScenarios.run(name, args)) {
+            return;
+        }
         ChildMain.queueScenario(name, args);
     }
 }

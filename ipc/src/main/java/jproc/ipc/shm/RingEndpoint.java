@@ -1,0 +1,230 @@
+package jproc.ipc.shm;
+
+import java.nio.charset.StandardCharsets;
+
+import jproc.ipc.codec.Encoded;
+import jproc.ipc.codec.MessageCodec;
+import jproc.ipc.trace.TraceChannel;
+import jproc.ipc.trace.TraceEvent;
+
+/**
+ * Blocking, timed and non-blocking sending and receiving over one {@link MessageRing}, shared by queues and pipes.
+ * Encodes values (side files for large ones), takes the producer lock (taking it over from a dead producer and
+ * repairing the ring), waits with {@link WaitLoop}, registers sleeping waiters for inspection, and records trace
+ * events. A channel-specific {@link Check} runs on the slow path (about every 10 ms while sleeping) and may throw
+ * to end the wait (a closed handle, a dead peer).
+ */
+public final class RingEndpoint {
+    /** A check run while waiting; throws to abort the wait. */
+    @FunctionalInterface
+    public interface Check {
+        void run();
+    }
+
+    private final MessageRing ring;
+    private final TraceChannel trace;
+    private final int maxItems;
+    private final TraceEvent putEvent;
+    private final TraceEvent getEvent;
+
+    public RingEndpoint(MessageRing ring, TraceChannel trace, int maxItems, TraceEvent putEvent, TraceEvent getEvent) {
+        this.ring = ring;
+        this.trace = trace;
+        this.maxItems = maxItems;
+        this.putEvent = putEvent;
+        this.getEvent = getEvent;
+    }
+
+    public MessageRing ring() {
+        return ring;
+    }
+
+    /**
+     * Sends a value.
+     *
+     * @param deadline a {@link System#nanoTime()} deadline (ignored unless {@code wait})
+     * @param wait     false: one attempt only
+     * @return false if there was no room in time
+     */
+    public boolean send(Object item, long deadline, boolean wait, Check check) {
+        int tag = MessageCodec.primitiveTag(item);
+        if (tag >= 0) {
+            return sendRecord(tag, MessageCodec.primitiveBits(item, tag), null, deadline, wait, check);
+        }
+        return sendEncoded(MessageCodec.encode(item), deadline, wait, check);
+    }
+
+    /** Sends an already encoded message. */
+    public boolean sendEncoded(Encoded e, long deadline, boolean wait, Check check) {
+        if (ring.fitsInline(e.bytes().length)) {
+            return sendRecord(e.tag(), 0, e.bytes(), deadline, wait, check);
+        }
+        String blob = BlobFiles.write(e.bytes());
+        boolean done = false;
+        try {
+            done = sendRecord(MessageRing.blobTag(e.tag()), 0, blob.getBytes(StandardCharsets.US_ASCII), deadline,
+                    wait, check);
+            return done;
+        } finally {
+            if (!done) {
+                BlobFiles.delete(blob);
+            }
+        }
+    }
+
+    private boolean sendRecord(int tag, long bits, byte[] payload, long deadline, boolean wait, Check check) {
+        long token = OwnerToken.current();
+        MutexWord lock = ring.producerLock();
+        if (lock.tryLock(token)) {
+            boolean ok;
+            try {
+                ok = ring.tryPut(tag, bits, payload, maxItems);
+            } finally {
+                lock.unlock();
+            }
+            if (ok) {
+                trace.event(putEvent);
+                return true;
+            }
+        }
+        int ticket = 0;
+        boolean registered = false;
+        try (var w = new WaitLoop(trace, putEvent, putEvent.name().toLowerCase(), wait ? deadline : System.nanoTime())) {
+            while (true) {
+                int r = attempt(token, tag, bits, payload, w);
+                if (r != 0) {
+                    return r > 0;
+                }
+                if (!wait) {
+                    return false;
+                }
+                if (!registered && w.sleeping()) {
+                    ticket = ring.putWaiters().register(token);
+                    registered = true;
+                }
+                if (w.checkDue() && check != null) {
+                    check.run();
+                }
+                if (!w.pause()) {
+                    return false;
+                }
+            }
+        } finally {
+            if (registered) {
+                ring.putWaiters().unregister(ticket, token);
+            }
+        }
+    }
+
+    /** One locked attempt: 1 sent, 0 no room, -1 lock not obtained in time. */
+    private int attempt(long token, int tag, long bits, byte[] payload, WaitLoop w) {
+        MutexWord lock = ring.producerLock();
+        long r = lock.lock(token, w);
+        if (r == MutexWord.TIMED_OUT) {
+            return -1;
+        }
+        boolean ok;
+        try {
+            if (r != MutexWord.ACQUIRED) {
+                ring.repairTail();
+                trace.event(TraceEvent.OWNER_DIED);
+            }
+            ok = ring.tryPut(tag, bits, payload, maxItems);
+        } finally {
+            lock.unlock();
+        }
+        if (ok) {
+            trace.event(putEvent);
+            return 1;
+        }
+        return 0;
+    }
+
+    /**
+     * Receives the oldest message.
+     *
+     * @return {@link MessageRing#EMPTY} if none came in time, otherwise the raw message for {@link #decode(Object)}
+     */
+    public Object receive(long deadline, boolean wait, Check check) {
+        Object v = ring.poll();
+        if (v == MessageRing.EMPTY && wait) {
+            v = waitForMessage(deadline, check);
+        }
+        if (v != MessageRing.EMPTY) {
+            trace.event(getEvent);
+        }
+        return v;
+    }
+
+    private Object waitForMessage(long deadline, Check check) {
+        long token = 0;
+        int ticket = 0;
+        boolean registered = false;
+        try (var w = new WaitLoop(trace, getEvent, getEvent.name().toLowerCase(), deadline)) {
+            while (true) {
+                Object v = ring.poll();
+                if (v != MessageRing.EMPTY) {
+                    return v;
+                }
+                if (!registered && w.sleeping()) {
+                    token = OwnerToken.current();
+                    ticket = ring.getWaiters().register(token);
+                    registered = true;
+                }
+                if (w.checkDue() && check != null) {
+                    check.run();
+                }
+                if (!w.pause()) {
+                    return MessageRing.EMPTY;
+                }
+            }
+        } finally {
+            if (registered) {
+                ring.getWaiters().unregister(ticket, token);
+            }
+        }
+    }
+
+    /**
+     * Waits until a message is available, {@code ready} turns true, or the deadline passes; consumes nothing.
+     *
+     * @return true if a message is available or {@code ready} is true
+     */
+    public boolean awaitAvailable(long deadline, java.util.function.BooleanSupplier ready) {
+        if (ring.hasMessage() || ready.getAsBoolean()) {
+            return true;
+        }
+        try (var w = new WaitLoop(trace, getEvent, "poll", deadline)) {
+            while (true) {
+                if (ring.hasMessage()) {
+                    return true;
+                }
+                if (w.checkDue() && ready.getAsBoolean()) {
+                    return true;
+                }
+                if (!w.pause()) {
+                    return ring.hasMessage();
+                }
+            }
+        }
+    }
+
+    /** Decodes a raw message returned by {@link #receive}. */
+    public static Object decode(Object raw) {
+        return raw instanceof Encoded e ? MessageCodec.decode(e.tag(), e.bytes()) : raw;
+    }
+
+    /** If the producer lock is held by a dead process, takes it over, repairs the ring and frees it again. */
+    public void repairIfProducerDied() {
+        MutexWord lock = ring.producerLock();
+        long owner = lock.owner();
+        if (owner != 0 && !OwnerToken.isAlive(owner) && lock.takeOver(owner, OwnerToken.current())) {
+            try {
+                ring.repairTail();
+                trace.event(TraceEvent.OWNER_DIED);
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+}
