@@ -48,6 +48,19 @@ def _text(value):
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
+def _merge_streams(outputs):
+    """Joins consecutive stream outputs of the same stream, as a notebook front end shows them."""
+    merged = []
+    for out in outputs:
+        if (out.get("output_type") == "stream" and merged and merged[-1].get("output_type") == "stream"
+                and merged[-1].get("name") == out.get("name")):
+            merged[-1] = {"output_type": "stream", "name": out.get("name"),
+                          "text": _text(merged[-1].get("text")) + _text(out.get("text"))}
+        else:
+            merged.append(out)
+    return merged
+
+
 def transcript(nb, elapsed):
     """The plain-text transcript of an executed notebook (see the module docstring)."""
     lines = []
@@ -56,7 +69,7 @@ def transcript(nb, elapsed):
         lines.append(f"#### cell {cid} {cell.cell_type} {elapsed.get(index, 0)}")
         if cell.cell_type != "code":
             continue
-        for out in cell.get("outputs", []):
+        for out in _merge_streams(cell.get("outputs", [])):
             kind = out.get("output_type")
             if kind == "stream":
                 lines.append(f"---- {out.get('name', 'stdout')}")
