@@ -68,10 +68,15 @@ public record Timeline(List<Lane> lanes, long startNanos, long endNanos) {
         long t0 = Long.MAX_VALUE;
         long t1 = Long.MIN_VALUE;
         Map<String, List<Long>> parentExits = new HashMap<>();
+        Map<String, List<Long>> parentStarts = new HashMap<>();
         for (ProcessTrace t : traces) {
             for (TraceRecord r : t.events()) {
-                if (r.event() == TraceEvent.EXIT && PROCESS.equals(r.kind()) && !r.channel().equals(t.name())) {
-                    parentExits.computeIfAbsent(r.channel(), k -> new ArrayList<>()).add(r.nanos());
+                if (PROCESS.equals(r.kind()) && !r.channel().equals(t.name())) {
+                    var into = r.event() == TraceEvent.EXIT ? parentExits : r.event() == TraceEvent.START
+                            ? parentStarts : null;
+                    if (into != null) {
+                        into.computeIfAbsent(r.channel(), k -> new ArrayList<>()).add(r.nanos());
+                    }
                 }
             }
         }
@@ -80,17 +85,21 @@ public record Timeline(List<Lane> lanes, long startNanos, long endNanos) {
             Integer exit = row != null && row.exitCode() != null ? row.exitCode() : t.exitCode();
             boolean running = exit == null && (row == null || row.alive());
             List<TraceRecord> ev = t.events();
-            long start = t.startNanos();
+            long ownStart = Long.MAX_VALUE;
+            long firstEvent = Long.MAX_VALUE;
             long ownExit = -1;
             for (TraceRecord r : ev) {
                 if (PROCESS.equals(r.kind()) && r.channel().equals(t.name())) {
                     if (r.event() == TraceEvent.START) {
-                        start = r.nanos(); // the child's own start mark (a warm JVM may have booted earlier)
+                        ownStart = Math.min(ownStart, r.nanos());
                     } else if (r.event() == TraceEvent.EXIT) {
                         ownExit = r.nanos();
                     }
+                } else if (!PROCESS.equals(r.kind())) {
+                    firstEvent = Math.min(firstEvent, r.nanos());
                 }
             }
+            long start = startOf(t, ownStart, firstEvent, parentStarts.getOrDefault(t.name(), List.of()));
             long last = ev.stream().mapToLong(TraceRecord::nanos).max().orElse(start);
             long end;
             if (running) {
@@ -120,6 +129,26 @@ public record Timeline(List<Lane> lanes, long startNanos, long endNanos) {
             return new Timeline(List.of(), nowNanos, nowNanos + 1_000_000);
         }
         return new Timeline(List.copyOf(lanes), t0, Math.max(t1, t0 + 1_000_000));
+    }
+
+    /**
+     * Where a lane starts: the parent's start mark for this child (recorded at {@code start()}, the last one
+     * before the child did anything), else the earlier of the child's own start mark (recorded a little late,
+     * off the target's path) and its first event, else (the kernel, a process started outside JProc) when its
+     * trace began.
+     */
+    private static long startOf(ProcessTrace t, long ownStart, long firstEvent, List<Long> parentStarts) {
+        long own = Math.min(ownStart, firstEvent);
+        long best = -1;
+        for (long s : parentStarts) {
+            if (s <= own && s > best) {
+                best = s;
+            }
+        }
+        if (best >= 0) {
+            return best;
+        }
+        return ownStart != Long.MAX_VALUE ? own : t.startNanos();
     }
 
     private static List<Span> held(ProcessTrace t, List<TraceRecord> ev, long end) {

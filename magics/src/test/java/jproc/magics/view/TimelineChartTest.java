@@ -99,11 +99,18 @@ class TimelineChartTest {
         Timeline t = Timeline.of(traces, List.of(Traces.running("main", 1), Traces.exited("victim", 2, -9)),
                 Traces.at(1000));
         Timeline.Lane victim = t.lanes().get(1);
-        assertEquals(Traces.at(20), victim.startNanos());
+        assertEquals(Traces.at(5), victim.startNanos()); // the parent's start mark
         assertEquals(Traces.at(700), victim.endNanos());
         Timeline.Lane main = t.lanes().get(0);
         assertEquals(Traces.at(0), main.startNanos());
         assertTrue(main.running());
+    }
+
+    @Test
+    void aLateOwnStartMarkDoesNotCutOffEarlierEvents() {
+        var traces = List.of(Traces.process("child", 2, 0).event(10, "queue", "q", TraceEvent.PUT)
+                .event(50, "process", "child", TraceEvent.START).event(60, "queue", "q", TraceEvent.PUT).build());
+        assertEquals(Traces.at(10), Timeline.of(traces, List.of(), Traces.at(100)).lanes().get(0).startNanos());
     }
 
     @Test
