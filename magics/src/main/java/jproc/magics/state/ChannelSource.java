@@ -10,6 +10,6 @@ public interface ChannelSource {
     /** Every channel of the session, read without taking its locks. */
     List<ChannelRow> channels();
 
-    /** Who holds which lock-like channel. */
+    /** Who holds which lock-like channel (as of the last {@link #channels()} call). */
     List<LockHolding> holdings();
 }

@@ -6,13 +6,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jproc.ipc.ChannelKind;
 import jproc.ipc.ChannelSnapshot;
 import jproc.ipc.pipe.PipeDescriptor;
 import jproc.ipc.pipe.PipeSnapshot;
 import jproc.ipc.queue.QueueDescriptor;
 import jproc.ipc.queue.QueueSnapshot;
 import jproc.ipc.session.Session;
+import jproc.ipc.shm.HeaderDescriptor;
 import jproc.ipc.shm.SharedFile;
+import jproc.ipc.sync.LockCore;
+import jproc.ipc.sync.LockSnapshot;
 import jproc.magics.view.ChannelRow;
 import jproc.magics.view.LockHolding;
 import jproc.magics.view.Markup;
@@ -25,6 +29,7 @@ import jproc.magics.view.Markup;
 public final class ShmChannels implements ChannelSource {
     private final Session session;
     private final SessionFiles files;
+    private volatile List<LockHolding> holdings = List.of();
 
     /** Reads the channels of {@code session}. */
     public ShmChannels(Session session) {
@@ -32,19 +37,26 @@ public final class ShmChannels implements ChannelSource {
         this.files = new SessionFiles(session);
     }
 
+    /** Reads every channel; also refreshes {@link #holdings()} from the same snapshots. */
     @Override
     public List<ChannelRow> channels() {
         var out = new ArrayList<ChannelRow>();
+        var held = new ArrayList<LockHolding>();
         for (ChannelRow f : files.channels()) {
             ChannelSnapshot s = snapshot(f.kind(), f.name());
             out.add(s == null ? f : row(s));
+            if (s instanceof LockSnapshot l && l.ownerPid() != 0) {
+                held.add(new LockHolding(f.kind(), f.name(), l.ownerPid()));
+            }
         }
+        holdings = List.copyOf(held);
         return out;
     }
 
+    /** Who held which lock at the last {@link #channels()} call. */
     @Override
     public List<LockHolding> holdings() {
-        return List.of();
+        return holdings;
     }
 
     /** The snapshot of one channel, or null if it has no decoder or cannot be read now. */
@@ -62,6 +74,8 @@ public final class ShmChannels implements ChannelSource {
             return switch (kind) {
                 case "queue" -> QueueDescriptor.snapshot(name, b);
                 case "pipe" -> PipeDescriptor.snapshot(name, b);
+                case "lock" -> LockCore.snapshot(ChannelKind.LOCK, name, b, HeaderDescriptor.BODY_OFFSET);
+                case "rlock" -> LockCore.snapshot(ChannelKind.RLOCK, name, b, HeaderDescriptor.BODY_OFFSET);
                 default -> null;
             };
         } catch (RuntimeException e) {
@@ -76,6 +90,9 @@ public final class ShmChannels implements ChannelSource {
         }
         if (s instanceof PipeSnapshot p) {
             return pipe(p);
+        }
+        if (s instanceof LockSnapshot l) {
+            return lock(l);
         }
         return ChannelRow.of(s.kind().word(), s.name(), Map.of("state", s.summary()));
     }
@@ -119,6 +136,19 @@ public final class ShmChannels implements ChannelSource {
         var waiters = new ArrayList<String>();
         p.receivers().forEach(pid -> waiters.add("pid " + pid + " (recv)"));
         return new ChannelRow("pipe", p.name(), f, p.head(), waiters);
+    }
+
+    static ChannelRow lock(LockSnapshot l) {
+        var f = new LinkedHashMap<String, String>();
+        f.put("owner", l.ownerPid() == 0 ? "free" : "pid " + l.ownerPid()
+                + (l.holdCount() > 1 ? " (held " + l.holdCount() + " times)" : ""));
+        f.put("acquisitions", Markup.count(l.acquisitions()));
+        if (l.ownerDeaths() > 0) {
+            f.put("owner died", l.ownerDeaths() + " time(s), last pid " + l.lastDeadPid());
+        }
+        var waiters = new ArrayList<String>();
+        l.waiters().forEach(pid -> waiters.add("pid " + pid + " (acquire)"));
+        return new ChannelRow(l.kind().word(), l.name(), f, List.of(), waiters);
     }
 
     static String pids(List<Long> pids) {

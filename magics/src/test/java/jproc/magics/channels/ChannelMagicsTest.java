@@ -52,6 +52,32 @@ class ChannelMagicsTest {
     }
 
     @Test
+    void lockShowsItsOwnerInInspect() {
+        new LockMagic().run(ctx, List.of("cmLock"), null);
+        new RLockMagic().run(ctx, List.of("cmRLock"), null);
+        var lock = (jproc.ipc.sync.ProcessLock) ctx.vars.get("cmLock");
+        var rlock = (jproc.ipc.sync.ProcessRLock) ctx.vars.get("cmRLock");
+        try {
+            lock.acquire();
+            new InspectMagic().run(ctx, List.of("cmLock"), null);
+            assertTrue(ctx.lastText().contains("owner     main (pid " + ProcessHandle.current().pid() + ")"),
+                    ctx.lastText());
+            lock.release();
+            rlock.acquire();
+            rlock.acquire();
+            new InspectMagic().run(ctx, List.of("cmRLock"), null);
+            assertTrue(ctx.lastText().contains("(held 2 times)"), ctx.lastText());
+            rlock.release();
+            rlock.release();
+            new InspectMagic().run(ctx, List.of("cmLock"), null);
+            assertTrue(ctx.lastText().contains("owner     free"), ctx.lastText());
+        } finally {
+            lock.close();
+            rlock.close();
+        }
+    }
+
+    @Test
     void namesMustBeJavaIdentifiers() {
         var q = new QueueMagic();
         assertTrue(assertThrows(MagicUsageError.class, () -> q.run(ctx, List.of("1st"), null)).getMessage()
