@@ -2,6 +2,9 @@ package jproc.ipc;
 
 import jproc.ipc.pipe.MappedPipeConnection;
 import jproc.ipc.queue.MappedProcessQueue;
+import jproc.ipc.sync.ProcessLock;
+import jproc.ipc.sync.ProcessRLock;
+import jproc.ipc.value.SharedValues;
 
 /**
  * The table of contents of the channel library: re-opening handles, listing the session's channels and reading
@@ -16,6 +19,9 @@ public final class Channels {
         return switch (h.kind()) {
             case QUEUE -> MappedProcessQueue.reopen(h);
             case PIPE -> MappedPipeConnection.reopen(h);
+            case VALUE, ARRAY -> SharedValues.reopen(h);
+            case LOCK -> ProcessLock.reopen(h);
+            case RLOCK -> ProcessRLock.reopen(h);
             default -> throw new ChannelLayoutException("cannot re-open a " + h.kind().word() + " yet: " + h);
         };
     }

@@ -6,7 +6,7 @@ final class Scenarios {
     }
 
     static void run(String name, String[] args) throws Exception {
-        if (PipeScenarios.run(name, args)) {
+        if (PipeScenarios.run(name, args) || SyncScenarios.run(name, args)) {
             return;
         }
         ChildMain.queueScenario(name, args);

@@ -1,0 +1,126 @@
+package jproc.ipc.value;
+
+import static jproc.ipc.value.ValueDescriptor.DATA_OFFSET;
+
+import jproc.ipc.ChannelHandle;
+import jproc.ipc.ChannelKind;
+import jproc.ipc.shm.SharedFile;
+
+/**
+ * A fixed-length array of boolean shared by the processes of the session (the mirror of Python's
+ * {@code multiprocessing.Array}). Each element behaves like a {@link SharedBoolean}; the built-in lock guards
+ * sequences over several elements.
+ *
+ * <p><b>Who may call:</b> any thread of any process holding a handle. Reads and writes are volatile; the atomic
+ * operations ({@code compareAndSet}, {@code getAndAdd}...) are atomic across processes. A read-modify-write
+ * written as {@code set(get() + 1)} is not: run it under the built-in lock ({@link #getLock()}, a
+ * {@link jproc.ipc.sync.ProcessRLock}) or use an atomic operation. Nothing here blocks except the lock.
+ *
+ * <p><b>Lifetime:</b> the contents live in shared memory while any process has the value open; closing the
+ * last handle removes the file. Handles are serializable and re-attach in the receiving process; any process of the
+ * session can open the value by name. A process that dies holding the lock is reported to the next waiter
+ * ({@link jproc.ipc.sync.OwnerDiedException}).
+ */
+public final class SharedBooleanArray extends SharedCells {
+    private static final long serialVersionUID = 1L;
+
+    private SharedBooleanArray(SharedFile file) {
+        super(file, ChannelKind.ARRAY, ElementType.BOOLEAN);
+    }
+
+    /** Opens the array with this name, creating it with {@code length} zero elements and a lock if needed. */
+    public static SharedBooleanArray of(String name, int length) {
+        return new SharedBooleanArray(file(ChannelKind.ARRAY, name, ElementType.BOOLEAN, length, true, null));
+    }
+
+    /** Opens the array with this name, creating it as a copy of {@code initial} with a lock if needed. */
+    public static SharedBooleanArray of(String name, boolean[] initial) {
+        return of(name, initial, true);
+    }
+
+    /** Opens or creates the array; {@code lock = false} creates it without a built-in lock. */
+    public static SharedBooleanArray of(String name, boolean[] initial, boolean lock) {
+        return new SharedBooleanArray(file(ChannelKind.ARRAY, name, ElementType.BOOLEAN, initial.length, lock, b -> {
+            for (int i = 0; i < initial.length; i++) {
+                int o = DATA_OFFSET + i * ElementType.BOOLEAN.size();
+                boolean v = initial[i];
+                b.put(o, (byte) (v ? 1 : 0));
+            }
+        }));
+    }
+
+    /** Creates an array of {@code length} zero elements with a generated name and a built-in lock. */
+    public static SharedBooleanArray create(int length) {
+        return of(anonymousName(), length);
+    }
+
+    /** Opens an existing array. @throws jproc.ipc.ChannelNotFoundException if there is none */
+    public static SharedBooleanArray open(String name) {
+        return new SharedBooleanArray(SharedFile.open(ChannelKind.ARRAY, name, null));
+    }
+
+    static SharedBooleanArray reopen(ChannelHandle h) {
+        return new SharedBooleanArray(file(ChannelKind.ARRAY, h.name(), ElementType.BOOLEAN, (int) h.param(1),
+                h.param(2) != 0, null));
+    }
+
+    /** The number of elements. */
+    public int length() {
+        return cells();
+    }
+
+    /** Reads the element (volatile read). */
+    public boolean get(int i) {
+        ensureOpen();
+        int o = at(i);
+        return getByteAt(o) != 0;
+    }
+
+    /**
+     * Writes the element (volatile write). A {@code set(get() + 1)} from several processes loses updates unless it
+     * runs under {@link #getLock()}.
+     */
+    public void set(int i, boolean v) {
+        ensureOpen();
+        int o = at(i);
+        setByteAt(o, (byte) (v ? 1 : 0));
+        changed();
+    }
+
+    /** Sets the element to {@code update} if it equals {@code expect}, atomically. */
+    public boolean compareAndSet(int i, boolean expect, boolean update) {
+        ensureOpen();
+        int o = at(i);
+        boolean ok = casByteAt(o, (byte) (expect ? 1 : 0), (byte) (update ? 1 : 0));
+        if (ok) {
+            changed();
+        }
+        return ok;
+    }
+
+    /** Sets the element and returns the previous one, atomically. */
+    public boolean getAndSet(int i, boolean v) {
+        ensureOpen();
+        int o = at(i);
+        boolean old;
+        do {
+            old = getByteAt(o) != 0;
+        } while (!casByteAt(o, (byte) (old ? 1 : 0), (byte) (v ? 1 : 0)));
+        changed();
+        return old;
+    }
+
+    /** Copies the elements into a new array (element by element; not atomic as a whole unless under the lock). */
+    public boolean[] toArray() {
+        boolean[] out = new boolean[length()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = get(i);
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "SharedBooleanArray[" + name() + ", length=" + length() + "]";
+    }
+}
