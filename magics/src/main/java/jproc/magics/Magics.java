@@ -6,10 +6,12 @@ import jproc.kernel.magic.MagicRegistry;
 import jproc.magics.core.ClasspathMagic;
 import jproc.magics.core.HelpMagic;
 import jproc.magics.core.LsMagic;
+import jproc.magics.channels.ArrayMagic;
 import jproc.magics.channels.LockMagic;
 import jproc.magics.channels.PipeMagic;
 import jproc.magics.channels.QueueMagic;
 import jproc.magics.channels.RLockMagic;
+import jproc.magics.channels.ValueMagic;
 import jproc.magics.inspect.InspectMagic;
 import jproc.magics.inspect.IpcMagic;
 import jproc.magics.inspect.TimelineMagic;
@@ -46,6 +48,8 @@ public final class Magics implements MagicProvider {
                 // channels
                 new QueueMagic(),
                 new PipeMagic(),
+                new ValueMagic(),
+                new ArrayMagic(),
                 new LockMagic(),
                 new RLockMagic(),
                 // inspection

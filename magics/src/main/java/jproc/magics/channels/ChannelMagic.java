@@ -26,7 +26,7 @@ abstract class ChannelMagic implements Magic {
     @Override
     public final Object run(MagicContext context, List<String> words, String body) {
         ParsedArgs a = args.parse(words);
-        for (String name : a.positional()) {
+        for (String name : variableNames(a)) {
             checkName(a, name);
         }
         for (Declared d : create(a, a.positional(0, ""))) {
@@ -34,6 +34,11 @@ abstract class ChannelMagic implements Magic {
             System.out.println(d.description() + " -> variable " + d.variable());
         }
         return null;
+    }
+
+    /** The arguments that name notebook variables (the first one, unless a magic declares more). */
+    List<String> variableNames(ParsedArgs a) {
+        return List.of(a.positional(0, ""));
     }
 
     /** Creates (or opens) the channel; returns the variables to declare. */

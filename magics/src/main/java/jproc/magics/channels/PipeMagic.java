@@ -42,6 +42,11 @@ public final class PipeMagic extends ChannelMagic {
     }
 
     @Override
+    List<String> variableNames(ParsedArgs a) {
+        return a.positional();
+    }
+
+    @Override
     List<Declared> create(ParsedArgs a, String first) {
         int cap = a.intOption("--capacity", ProcessPipe.DEFAULT_CAPACITY, 4096, 1 << 30);
         if (Integer.bitCount(cap) != 1) {

@@ -17,6 +17,8 @@ import jproc.ipc.shm.HeaderDescriptor;
 import jproc.ipc.shm.SharedFile;
 import jproc.ipc.sync.LockCore;
 import jproc.ipc.sync.LockSnapshot;
+import jproc.ipc.value.ValueDescriptor;
+import jproc.ipc.value.ValueSnapshot;
 import jproc.magics.view.ChannelRow;
 import jproc.magics.view.LockHolding;
 import jproc.magics.view.Markup;
@@ -45,7 +47,8 @@ public final class ShmChannels implements ChannelSource {
         for (ChannelRow f : files.channels()) {
             ChannelSnapshot s = snapshot(f.kind(), f.name());
             out.add(s == null ? f : row(s));
-            if (s instanceof LockSnapshot l && l.ownerPid() != 0) {
+            LockSnapshot l = s instanceof LockSnapshot ls ? ls : s instanceof ValueSnapshot v ? v.lock() : null;
+            if (l != null && l.ownerPid() != 0) {
                 held.add(new LockHolding(f.kind(), f.name(), l.ownerPid()));
             }
         }
@@ -76,6 +79,8 @@ public final class ShmChannels implements ChannelSource {
                 case "pipe" -> PipeDescriptor.snapshot(name, b);
                 case "lock" -> LockCore.snapshot(ChannelKind.LOCK, name, b, HeaderDescriptor.BODY_OFFSET);
                 case "rlock" -> LockCore.snapshot(ChannelKind.RLOCK, name, b, HeaderDescriptor.BODY_OFFSET);
+                case "value" -> ValueDescriptor.snapshot(ChannelKind.VALUE, name, b);
+                case "array" -> ValueDescriptor.snapshot(ChannelKind.ARRAY, name, b);
                 default -> null;
             };
         } catch (RuntimeException e) {
@@ -93,6 +98,9 @@ public final class ShmChannels implements ChannelSource {
         }
         if (s instanceof LockSnapshot l) {
             return lock(l);
+        }
+        if (s instanceof ValueSnapshot v) {
+            return value(v);
         }
         return ChannelRow.of(s.kind().word(), s.name(), Map.of("state", s.summary()));
     }
@@ -149,6 +157,28 @@ public final class ShmChannels implements ChannelSource {
         var waiters = new ArrayList<String>();
         l.waiters().forEach(pid -> waiters.add("pid " + pid + " (acquire)"));
         return new ChannelRow(l.kind().word(), l.name(), f, List.of(), waiters);
+    }
+
+    static ChannelRow value(ValueSnapshot v) {
+        var f = new LinkedHashMap<String, String>();
+        boolean array = v.kind() == ChannelKind.ARRAY;
+        f.put("type", v.type().javaName() + (array ? "[" + v.length() + "]" : ""));
+        if (array) {
+            String shown = v.values().toString();
+            f.put("contents", v.length() > v.values().size() ? shown.substring(0, shown.length() - 1) + ", ...]"
+                    : shown);
+        } else {
+            f.put("value", v.values().isEmpty() ? "?" : String.valueOf(v.values().get(0)));
+        }
+        var waiters = new ArrayList<String>();
+        if (v.lock() == null) {
+            f.put("lock", "none (created without a lock)");
+        } else {
+            f.put("lock", v.lock().ownerPid() == 0 ? "free" : "held by pid " + v.lock().ownerPid());
+            f.put("lock acquisitions", Markup.count(v.lock().acquisitions()));
+            v.lock().waiters().forEach(pid -> waiters.add("pid " + pid + " (lock)"));
+        }
+        return new ChannelRow(v.kind().word(), v.name(), f, List.of(), waiters);
     }
 
     static String pids(List<Long> pids) {

@@ -78,6 +78,29 @@ class ChannelMagicsTest {
     }
 
     @Test
+    void valuesAndArraysShowTheirContents() {
+        new ValueMagic().run(ctx, List.of("cmCount", "int", "41"), null);
+        new ArrayMagic().run(ctx, List.of("cmSamples", "double", "3", "--no-lock"), null);
+        var count = (jproc.ipc.value.SharedInt) ctx.vars.get("cmCount");
+        var samples = (jproc.ipc.value.SharedDoubleArray) ctx.vars.get("cmSamples");
+        try {
+            count.incrementAndGet();
+            samples.set(1, 2.5);
+            new InspectMagic().run(ctx, List.of("cmCount"), null);
+            assertTrue(ctx.lastText().matches("(?s).*value +42.*"), ctx.lastText());
+            new InspectMagic().run(ctx, List.of("cmSamples"), null);
+            assertTrue(ctx.lastText().contains("[0.0, 2.5, 0.0]"), ctx.lastText());
+            assertTrue(ctx.lastText().contains("none (created without a lock)"), ctx.lastText());
+        } finally {
+            count.close();
+            samples.close();
+        }
+        assertThrows(MagicUsageError.class, () -> new ValueMagic().run(ctx, List.of("v", "float"), null));
+        assertThrows(MagicUsageError.class, () -> new ValueMagic().run(ctx, List.of("v", "int", "x"), null));
+        assertThrows(MagicUsageError.class, () -> new ArrayMagic().run(ctx, List.of("a", "int", "0"), null));
+    }
+
+    @Test
     void namesMustBeJavaIdentifiers() {
         var q = new QueueMagic();
         assertTrue(assertThrows(MagicUsageError.class, () -> q.run(ctx, List.of("1st"), null)).getMessage()
