@@ -20,14 +20,29 @@ public final class LambdaShipping {
     private LambdaShipping() {
     }
 
+    private static final ClassValue<Method> WRITE_REPLACE = new ClassValue<>() {
+        @Override
+        protected Method computeValue(Class<?> type) {
+            try {
+                Method m = type.getDeclaredMethod("writeReplace");
+                m.setAccessible(true);
+                return m;
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return null;
+            }
+        }
+    };
+
     /** The serialized form of a serializable lambda, or null if {@code target} is not one. */
     public static SerializedLambda serializedForm(Object target) {
         if (target == null || !target.getClass().isSynthetic()) {
             return null;
         }
         try {
-            Method m = target.getClass().getDeclaredMethod("writeReplace");
-            m.setAccessible(true);
+            Method m = WRITE_REPLACE.get(target.getClass());
+            if (m == null) {
+                return null;
+            }
             Object o = m.invoke(target);
             return o instanceof SerializedLambda ? (SerializedLambda) o : null;
         } catch (ReflectiveOperationException | RuntimeException e) {

@@ -26,6 +26,7 @@ public final class Launcher {
 
     private static final List<String> EXTRA_CLASSPATH = new CopyOnWriteArrayList<>();
     private static volatile List<String> defaultOptions = STARTUP_OPTIONS;
+    private static volatile List<String> classpath;
 
     private Launcher() {
     }
@@ -49,6 +50,7 @@ public final class Launcher {
         String abs = Path.of(entry).toAbsolutePath().normalize().toString();
         if (!EXTRA_CLASSPATH.contains(abs)) {
             EXTRA_CLASSPATH.add(abs);
+            classpath = null;
             // spares have the old classpath on their application class loader: replace them
             WarmPool.instance().discardSpares();
             WarmPool.instance().prestart();
@@ -60,6 +62,15 @@ public final class Launcher {
      * loaded from elsewhere, and the entries added with {@link #addClasspath}.
      */
     public static List<String> classpath() {
+        List<String> cached = classpath;
+        if (cached == null) {
+            cached = computeClasspath();
+            classpath = cached;
+        }
+        return cached;
+    }
+
+    private static List<String> computeClasspath() {
         var set = new LinkedHashSet<String>();
         for (String e : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
             if (!e.isEmpty()) {
@@ -70,7 +81,7 @@ public final class Launcher {
         set.add(location(Session.class));
         set.addAll(EXTRA_CLASSPATH);
         set.remove("");
-        return new ArrayList<>(set);
+        return List.copyOf(set);
     }
 
     private static String location(Class<?> c) {

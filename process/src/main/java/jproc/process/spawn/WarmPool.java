@@ -13,6 +13,9 @@ import java.util.List;
 public final class WarmPool {
     private static final WarmPool INSTANCE = new WarmPool(Integer.getInteger("jproc.warmPool", 1));
 
+    /** How long after a spare was taken its replacement starts. */
+    static final long REFILL_DELAY_MILLIS = 100;
+
     private final ArrayDeque<Process> spares = new ArrayDeque<>();
     private int size;
     private int starting;
@@ -75,12 +78,20 @@ public final class WarmPool {
                 }
             }
         }
-        refill();
+        refill(REFILL_DELAY_MILLIS);
         return p;
     }
 
     /** Starts replacements in the background until {@link #size()} spares exist or are starting. */
     public void refill() {
+        refill(0);
+    }
+
+    /**
+     * As {@link #refill()}, after {@code delayMillis}: a replacement taken right after a start would compete for
+     * the CPU with the child that was just handed its work.
+     */
+    private void refill(long delayMillis) {
         int n;
         synchronized (this) {
             n = size - spares.size() - starting;
@@ -90,7 +101,16 @@ public final class WarmPool {
             starting += n;
         }
         int count = n;
-        Thread t = new Thread(() -> startSpares(count), "jproc-warm-refill");
+        Thread t = new Thread(() -> {
+            if (delayMillis > 0) {
+                try {
+                    Thread.sleep(delayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            startSpares(count);
+        }, "jproc-warm-refill");
         t.setDaemon(true);
         t.start();
     }

@@ -1,0 +1,132 @@
+package jproc.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import jproc.bench.process.FirstLine;
+import jproc.bench.process.PythonPeer;
+import jproc.process.ChildProcess;
+import jproc.process.ChildProcesses;
+import jproc.process.pool.ProcessPool;
+import jproc.process.spawn.WarmPool;
+
+/**
+ * Child process figures beside Python 3.11 multiprocessing measured in the same run. Prints
+ * {@code BENCH <figure> <value> <unit> peer=<fork value> ratio=<value/peer> spawn=<spawn value>} for
+ * spawn_first_output_ms (cold start), spawn_warm_ms (from the warm pool), pool_map_10k_ms (started 2-worker pool)
+ * and child_rss_mb (idle child). Usage: {@code java -cp ... jproc.bench.ProcessBench [repetitions]}.
+ */
+public final class ProcessBench {
+    private ProcessBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int reps = args.length > 0 ? Integer.parseInt(args[0]) : 15;
+        Map<String, Map<String, Double>> py = PythonPeer.run(reps);
+        double cold = firstOutput(reps, false);
+        double warm = firstOutput(reps, true);
+        double map = poolMap(reps * 4);
+        double rss = idleRss(3);
+        print("spawn_first_output_ms", cold, "ms", py, "first_output_ms");
+        print("spawn_warm_ms", warm, "ms", py, "first_output_ms");
+        print("pool_map_10k_ms", map, "ms", py, "pool_map_10k_ms");
+        print("child_rss_mb", rss, "MB", py, "child_rss_mb");
+        ChildProcesses.killAll(2000);
+    }
+
+    private static void print(String figure, double value, String unit, Map<String, Map<String, Double>> py,
+                              String pyFigure) {
+        double fork = py.get("fork").get(pyFigure);
+        double spawn = py.get("spawn").get(pyFigure);
+        System.out.println(String.format(Locale.ROOT, "BENCH %s %.2f %s peer=%.2f ratio=%.2f spawn=%.2f", figure, value,
+                unit, fork, value / fork, spawn));
+    }
+
+    private static double median(List<Double> xs) {
+        var s = new ArrayList<>(xs);
+        Collections.sort(s);
+        return s.get(s.size() / 2);
+    }
+
+    /** start() to the first line of output received by the parent, cold or from a ready warm spare. */
+    private static double firstOutput(int reps, boolean warm) throws Exception {
+        WarmPool pool = WarmPool.instance();
+        pool.setSize(warm ? 1 : 0);
+        var times = new ArrayList<Double>();
+        for (int i = -2; i < reps; i++) {
+            if (warm) {
+                long end = System.currentTimeMillis() + 20_000;
+                while (pool.ready() < 1 && System.currentTimeMillis() < end) {
+                    Thread.sleep(5);
+                }
+            } else {
+                Thread.sleep(100);
+            }
+            var sink = new FirstLine();
+            long t0 = System.nanoTime();
+            var p = new ChildProcess("bench-" + (warm ? "warm" : "cold"), () -> System.out.println("ready"))
+                    .coldStart(!warm).output(sink).start();
+            long t1 = sink.await();
+            p.join();
+            if (i >= 0) {
+                times.add((t1 - t0) / 1e6);
+            }
+        }
+        return median(times);
+    }
+
+    /** Median time of map(x -> x * x) over 10 000 Integers on a started pool of 2 workers, after a warm-up. */
+    private static double poolMap(int reps) {
+        List<Integer> items = IntStream.range(0, 10_000).boxed().collect(Collectors.toList());
+        WarmPool.instance().setSize(1);
+        try (var pool = new ProcessPool(2)) {
+            for (int i = 0; i < 200; i++) {
+                pool.map(x -> x * x, items);
+            }
+            var times = new ArrayList<Double>();
+            for (int i = 0; i < reps; i++) {
+                long t0 = System.nanoTime();
+                List<Integer> r = pool.map(x -> x * x, items);
+                times.add((System.nanoTime() - t0) / 1e6);
+                if (r.size() != items.size()) {
+                    throw new IllegalStateException("pool map lost results");
+                }
+            }
+            return median(times);
+        }
+    }
+
+    /** Resident memory of an idle child (started, printed a line, sleeping), read from /proc. */
+    private static double idleRss(int reps) throws Exception {
+        WarmPool.instance().setSize(0);
+        var values = new ArrayList<Double>();
+        for (int i = 0; i < reps; i++) {
+            var sink = new FirstLine();
+            var p = new ChildProcess("bench-idle", () -> {
+                System.out.println("ready");
+                try {
+                    Thread.sleep(60_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }).output(sink).start();
+            sink.await();
+            Thread.sleep(500);
+            for (String line : Files.readAllLines(Path.of("/proc/" + p.pid() + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    values.add(Double.parseDouble(line.replaceAll("[^0-9]", "")) / 1024.0);
+                }
+            }
+            p.kill();
+            p.join();
+        }
+        return median(values);
+    }
+}
