@@ -34,6 +34,12 @@ class CodeShippingIT {
                     };
                 }
                 public record Point(int x, int y) implements java.io.Serializable { }
+                public static SerializableFunction<Integer, Integer> adder() {
+                    return x -> x + base;
+                }
+                public static SerializableCallable<Point> pointTask(int x) {
+                    return () -> new Point(x, base);
+                }
             }
             """;
     private static final String SUBCLASS = """
@@ -141,6 +147,28 @@ class CodeShippingIT {
             assertTrue(e.getMessage().contains("variable handle"), e.getMessage());
         } finally {
             cell.getField("handle").set(null, null);
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    @SuppressWarnings("unchecked")
+    void runtimeFunctionsRunInPoolWorkersAndTheirResultsComeBack() throws Exception {
+        installProvider(true);
+        Class<?> cell = Class.forName("nb.Cell1", true, code.loader());
+        cell.getField("base").set(null, 100);
+        jproc.ipc.session.Session.current().registerUserLoader(code.loader());
+        try (var pool = new jproc.process.pool.ProcessPool(2)) {
+            var adder = (SerializableFunction<Integer, Integer>) cell.getMethod("adder").invoke(null);
+            assertEquals(List.of(101, 102, 103), pool.map(adder, List.of(1, 2, 3)));
+            cell.getField("base").set(null, 200);
+            assertEquals(List.of(201), pool.map(adder, List.of(1)), "statics are sent again with each submission");
+            var task = (SerializableCallable<Object>) cell.getMethod("pointTask", int.class).invoke(null, 7);
+            Object point = pool.submit(task).get();
+            assertEquals("Point[x=7, y=200]", point.toString());
+            assertEquals(code.loader(), point.getClass().getClassLoader(), "decoded with the notebook's class");
+        } finally {
+            jproc.ipc.session.Session.current().unregisterUserLoader(code.loader());
         }
     }
 
