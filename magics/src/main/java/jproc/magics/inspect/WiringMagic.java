@@ -34,7 +34,8 @@ public final class WiringMagic implements Magic {
                 Draws the processes (left and right columns) and channels (middle) of the session as a graph.
                 An edge joins a process to a channel it used, labelled with counts ("put x120, get x3"); the
                 arrow points the way data flowed (into a queue on put, out of it on get); dashed edges are
-                lock acquire/release. Counts come from the event trace (see %trace).
+                lock acquire/release. A thick edge is a lock a process holds now, a red one a wait now: a
+                deadlock shows as a loop of thick and red edges. Counts come from the event trace (see %trace).
 
                   --live   keep it updated in place until every child has ended
 
@@ -56,6 +57,6 @@ public final class WiringMagic implements Magic {
 
     static View view() {
         SessionSnapshot s = SessionViews.read();
-        return WiringGraph.render(Wiring.of(s.traces(), s.processes(), s.channels()));
+        return WiringGraph.render(Wiring.of(s.traces(), s.processes(), s.channels(), s.holdings()));
     }
 }

@@ -55,8 +55,10 @@ public record Wiring(List<ProcNode> processes, List<ChanNode> channels, List<Edg
      * @param pid     the process
      * @param channel the channel's {@code kind name}
      * @param counts  events and how often
+     * @param holds   the process holds the channel now (a lock, a permit)
+     * @param waiting the process waits on the channel now
      */
-    public record Edge(long pid, String channel, Map<TraceEvent, Long> counts) {
+    public record Edge(long pid, String channel, Map<TraceEvent, Long> counts, boolean holds, boolean waiting) {
         /** True if the process sent something into the channel. */
         public boolean into() {
             return counts.keySet().stream().anyMatch(INTO::contains);
@@ -67,17 +69,26 @@ public record Wiring(List<ProcNode> processes, List<ChanNode> channels, List<Edg
             return counts.keySet().stream().anyMatch(OUT_OF::contains);
         }
 
-        /** {@code put x5, get x3}. */
+        /** {@code put x5, get x3}, after {@code holds} or {@code waiting} when that is the case now. */
         public String label() {
-            return ChannelView.counts(counts);
+            String c = ChannelView.counts(counts);
+            String now = holds ? "holds" : waiting ? "waiting" : "";
+            return now.isEmpty() ? c : c.isEmpty() ? now : now + " · " + c;
         }
     }
 
-    /**
-     * Builds the graph from the session's traces, the process table (for names and states of processes
-     * that recorded nothing) and the channel snapshots (for channels nobody used yet). Either list may be empty.
-     */
+    /** The graph without lock owners. */
     public static Wiring of(List<ProcessTrace> traces, List<ProcessRow> rows, List<ChannelRow> known) {
+        return of(traces, rows, known, List.of());
+    }
+
+    /**
+     * Builds the graph from the session's traces, the process table (names, states, what each waits on now),
+     * the channel snapshots (channels nobody used yet) and the lock owners (who holds what now). Any list may
+     * be empty.
+     */
+    public static Wiring of(List<ProcessTrace> traces, List<ProcessRow> rows, List<ChannelRow> known,
+                            List<LockHolding> holdings) {
         Map<Long, ProcNode> procs = new LinkedHashMap<>();
         Map<Long, ProcessRow> rowByPid = new HashMap<>();
         for (ProcessRow r : rows) {
@@ -102,7 +113,7 @@ public record Wiring(List<ProcNode> processes, List<ChanNode> channels, List<Edg
                 }
                 var node = new ChanNode(c.kind(), c.name());
                 chans.putIfAbsent(node.key(), node);
-                edges.add(new Edge(t.pid(), node.key(), counts));
+                edges.add(new Edge(t.pid(), node.key(), counts, false, false));
             }
         }
         for (ProcessRow r : rows) {
@@ -112,7 +123,31 @@ public record Wiring(List<ProcNode> processes, List<ChanNode> channels, List<Edg
             var node = new ChanNode(c.kind(), c.name());
             chans.putIfAbsent(node.key(), node);
         }
+        for (LockHolding h : holdings) {
+            if (procs.containsKey(h.ownerPid())) {
+                mark(edges, chans, h.ownerPid(), new ChanNode(h.kind(), h.name()), true);
+            }
+        }
+        for (ProcessRow r : rows) {
+            String[] ch = r.alive() ? r.blockedChannel() : null;
+            if (ch != null && procs.containsKey(r.pid())) {
+                mark(edges, chans, r.pid(), new ChanNode(ch[0], ch[1]), false);
+            }
+        }
         return new Wiring(List.copyOf(procs.values()), List.copyOf(chans.values()), List.copyOf(edges));
+    }
+
+    /** Marks the edge of a process and channel as holding or waiting now, adding it if tracing missed it. */
+    private static void mark(List<Edge> edges, Map<String, ChanNode> chans, long pid, ChanNode node, boolean holds) {
+        chans.putIfAbsent(node.key(), node);
+        for (int i = 0; i < edges.size(); i++) {
+            Edge e = edges.get(i);
+            if (e.pid() == pid && e.channel().equals(node.key())) {
+                edges.set(i, new Edge(pid, e.channel(), e.counts(), e.holds() || holds, e.waiting() || !holds));
+                return;
+            }
+        }
+        edges.add(new Edge(pid, node.key(), Map.of(), holds, !holds));
     }
 
     /** The plain-text form: one line per edge, arrows pointing the way data flows. */

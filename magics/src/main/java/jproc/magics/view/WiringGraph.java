@@ -11,7 +11,7 @@ import java.util.Map;
  * channels (consumers) in a right column, all other processes in a left column, in start order; channels
  * in the middle column, each placed near the processes it connects (by the mean row of its neighbours).
  * Edges are horizontal-tangent curves whose arrowheads point the way data flows (no arrowhead for
- * acquire/release), labelled with the event counts.
+ * acquire/release), labelled with the event counts; a thick edge is a lock held now, a red one a wait now.
  */
 public final class WiringGraph {
     private static final double MARGIN = 16;
@@ -182,9 +182,10 @@ public final class WiringGraph {
             String d = "M" + Svg.n(px) + "," + Svg.n(py) + " C" + Svg.n(mid) + "," + Svg.n(py) + " " + Svg.n(mid)
                     + "," + Svg.n(qy) + " " + Svg.n(qx) + "," + Svg.n(qy);
             boolean neutral = !e.into() && !e.outOf();
-            String color = neutral ? "#c17d11" : e.outOf() && !e.into() ? "#4e9a06" : "#3465a4";
+            String color = e.waiting() ? "#cc0000" : neutral ? "#c17d11" : e.outOf() && !e.into() ? "#4e9a06"
+                    : "#3465a4";
             svg.group(e.label());
-            svg.path(d, color, 1.6, neutral ? "stroke-dasharray=\"5,3\"" : null);
+            svg.path(d, color, e.holds() ? 3 : 1.6, neutral && !e.holds() ? "stroke-dasharray=\"5,3\"" : null);
             double dir = qx > px ? 1 : -1; // +1: the channel is to the right of the process
             if (e.into()) {
                 arrow(svg, qx, qy, dir, color);
@@ -208,26 +209,36 @@ public final class WiringGraph {
 
     /**
      * Where an edge's label goes: the first point along the curve, from the middle outwards, whose box
-     * overlaps no label placed before (the middle if none is free).
+     * overlaps no label placed before (else the point of least overlap).
      */
     private static double[] labelPlace(double px, double py, double mid, double qx, double qy, double lw,
                                        List<double[]> placed) {
-        double[] ts = {0.5, 0.38, 0.62, 0.28, 0.72, 0.2, 0.8};
-        for (double t : ts) {
+        double[] best = null;
+        double bestOverlap = Double.MAX_VALUE;
+        for (int k = 0; k <= 14; k++) {
+            double t = 0.5 + (k % 2 == 0 ? 1 : -1) * 0.025 * ((k + 1) / 2); // 0.5, 0.475, 0.525, 0.45...
             double u = 1 - t;
             double x = u * u * u * px + 3 * u * t * mid + t * t * t * qx;
             double y = (u * u * u + 3 * u * u * t) * py + (3 * u * t * t + t * t * t) * qy;
             double[] box = {x - lw / 2, y - 9, x + lw / 2, y + 6};
-            boolean free = placed.stream().noneMatch(o -> box[0] < o[2] && o[0] < box[2] && box[1] < o[3]
-                    && o[1] < box[3]);
-            if (free) {
-                placed.add(box);
-                return new double[] {x, y};
+            double overlap = 0;
+            for (double[] o : placed) {
+                double w = Math.min(box[2], o[2]) - Math.max(box[0], o[0]);
+                double h = Math.min(box[3], o[3]) - Math.max(box[1], o[1]);
+                if (w > 0 && h > 0) {
+                    overlap += w * h;
+                }
+            }
+            if (overlap < bestOverlap) {
+                bestOverlap = overlap;
+                best = new double[] {x, y, box[0], box[1], box[2], box[3]};
+                if (overlap == 0) {
+                    break;
+                }
             }
         }
-        double y = (py + qy) / 2;
-        placed.add(new double[] {mid - lw / 2, y - 9, mid + lw / 2, y + 6});
-        return new double[] {mid, y};
+        placed.add(new double[] {best[2], best[3], best[4], best[5]});
+        return new double[] {best[0], best[1]};
     }
 
     /** A head at ({@code x},{@code y}) pointing in direction {@code dir} (+1 right, -1 left). */

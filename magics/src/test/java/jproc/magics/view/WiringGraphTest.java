@@ -49,6 +49,34 @@ class WiringGraphTest {
     }
 
     @Test
+    void aDeadlockShowsHeldLocksAndWaitsAndNoLabelHidesAnother() {
+        var traces = List.of(
+                Traces.process("left", 11, 100).event(110, "lock", "forkA", TraceEvent.ACQUIRE)
+                        .event(150, "lock", "forkB", TraceEvent.BLOCK).blockedOn("acquire lock forkB", 150).build(),
+                Traces.process("right", 12, 100).event(112, "lock", "forkB", TraceEvent.ACQUIRE)
+                        .event(152, "lock", "forkA", TraceEvent.BLOCK).blockedOn("acquire lock forkA", 152).build());
+        var rows = List.of(Traces.blocked("left", 11, "acquire lock forkB"),
+                Traces.blocked("right", 12, "acquire lock forkA"));
+        var holds = List.of(new LockHolding("lock", "forkA", 11), new LockHolding("lock", "forkB", 12));
+        Wiring w = Wiring.of(traces, rows, List.of(), holds);
+        String t = w.text();
+        assertTrue(t.contains("left ---holds · acquire x1--- lock forkA"), t);
+        assertTrue(t.contains("left ---waiting · blocked x1--- lock forkB"), t);
+        Document d = Xml.parse(WiringGraph.svg(w));
+        var positions = new java.util.HashSet<String>();
+        NodeList texts = d.getElementsByTagNameNS("*", "text");
+        for (int i = 0; i < texts.getLength(); i++) {
+            var e = (Element) texts.item(i);
+            if (e.getTextContent().contains(" x1")) {
+                assertTrue(positions.add(e.getAttribute("x") + "," + e.getAttribute("y")), "two labels at "
+                        + e.getAttribute("x") + "," + e.getAttribute("y"));
+            }
+        }
+        assertEquals(4, positions.size());
+        assertTrue(WiringGraph.svg(w).contains("stroke=\"#cc0000\""), "no red wait edge");
+    }
+
+    @Test
     void layoutIsDeterministic() {
         String a = WiringGraph.svg(Wiring.of(producerConsumer(), List.of(), List.of()));
         String b = WiringGraph.svg(Wiring.of(producerConsumer(), List.of(), List.of()));
