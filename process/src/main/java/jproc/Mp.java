@@ -2,8 +2,21 @@ package jproc;
 
 import java.util.List;
 
+import jproc.ipc.pipe.ProcessPipe;
 import jproc.ipc.queue.JoinableProcessQueue;
 import jproc.ipc.queue.ProcessQueue;
+import jproc.ipc.sync.ProcessLock;
+import jproc.ipc.sync.ProcessRLock;
+import jproc.ipc.value.SharedBoolean;
+import jproc.ipc.value.SharedBooleanArray;
+import jproc.ipc.value.SharedByte;
+import jproc.ipc.value.SharedByteArray;
+import jproc.ipc.value.SharedDouble;
+import jproc.ipc.value.SharedDoubleArray;
+import jproc.ipc.value.SharedInt;
+import jproc.ipc.value.SharedIntArray;
+import jproc.ipc.value.SharedLong;
+import jproc.ipc.value.SharedLongArray;
 import jproc.process.ChildProcess;
 import jproc.process.ChildProcesses;
 import jproc.process.ProcessInfo;
@@ -99,5 +112,99 @@ public final class Mp {
     /** A joinable queue holding at most {@code maxsize} items. */
     public static <T> JoinableProcessQueue<T> joinableQueue(String name, int maxsize) {
         return JoinableProcessQueue.of(name, maxsize);
+    }
+
+    /** A duplex pipe: two connected ends (Python's {@code Pipe()}); created or opened by name. */
+    public static ProcessPipe pipe(String name) {
+        return ProcessPipe.of(name);
+    }
+
+    /** A pipe; {@code duplex=false} gives a one-way pair (left receives, right sends), as {@code Pipe(False)}. */
+    public static ProcessPipe pipe(String name, boolean duplex) {
+        return ProcessPipe.of(name, duplex);
+    }
+
+    // ------------------------------------------------------------------------------------ shared values, arrays
+
+    /** A shared int with a built-in lock (Python's {@code Value('i', initial)}). */
+    public static SharedInt value(String name, int initial) {
+        return SharedInt.of(name, initial);
+    }
+
+    /** A shared int; {@code lock=false} leaves out the built-in lock ({@code Value('i', x, lock=False)}). */
+    public static SharedInt value(String name, int initial, boolean lock) {
+        return SharedInt.of(name, initial, lock);
+    }
+
+    /** A shared long with a built-in lock ({@code Value('q', initial)}). */
+    public static SharedLong value(String name, long initial) {
+        return SharedLong.of(name, initial);
+    }
+
+    /** A shared double with a built-in lock ({@code Value('d', initial)}). */
+    public static SharedDouble value(String name, double initial) {
+        return SharedDouble.of(name, initial);
+    }
+
+    /** A shared boolean with a built-in lock. */
+    public static SharedBoolean value(String name, boolean initial) {
+        return SharedBoolean.of(name, initial);
+    }
+
+    /** A shared byte with a built-in lock ({@code Value('b', initial)}). */
+    public static SharedByte value(String name, byte initial) {
+        return SharedByte.of(name, initial);
+    }
+
+    /** A shared int array holding a copy of {@code initial} ({@code Array('i', [...])}). */
+    public static SharedIntArray array(String name, int[] initial) {
+        return SharedIntArray.of(name, initial);
+    }
+
+    /** A shared long array holding a copy of {@code initial}. */
+    public static SharedLongArray array(String name, long[] initial) {
+        return SharedLongArray.of(name, initial);
+    }
+
+    /** A shared double array holding a copy of {@code initial} ({@code Array('d', [...])}). */
+    public static SharedDoubleArray array(String name, double[] initial) {
+        return SharedDoubleArray.of(name, initial);
+    }
+
+    /** A shared boolean array holding a copy of {@code initial}. */
+    public static SharedBooleanArray array(String name, boolean[] initial) {
+        return SharedBooleanArray.of(name, initial);
+    }
+
+    /** A shared byte array holding a copy of {@code initial}. */
+    public static SharedByteArray array(String name, byte[] initial) {
+        return SharedByteArray.of(name, initial);
+    }
+
+    /** A shared int array of {@code length} zeros ({@code Array('i', length)}). */
+    public static SharedIntArray intArray(String name, int length) {
+        return SharedIntArray.of(name, length);
+    }
+
+    /** A shared long array of {@code length} zeros. */
+    public static SharedLongArray longArray(String name, int length) {
+        return SharedLongArray.of(name, length);
+    }
+
+    /** A shared double array of {@code length} zeros ({@code Array('d', length)}). */
+    public static SharedDoubleArray doubleArray(String name, int length) {
+        return SharedDoubleArray.of(name, length);
+    }
+
+    // ------------------------------------------------------------------------------------------ synchronization
+
+    /** A lock shared by processes (Python's {@code Lock()}); owner death is reported, not a silent hang. */
+    public static ProcessLock lock(String name) {
+        return ProcessLock.of(name);
+    }
+
+    /** A re-entrant lock shared by processes ({@code RLock()}). */
+    public static ProcessRLock rlock(String name) {
+        return ProcessRLock.of(name);
     }
 }
