@@ -7,10 +7,13 @@ import jproc.magics.core.ClasspathMagic;
 import jproc.magics.core.HelpMagic;
 import jproc.magics.core.LsMagic;
 import jproc.magics.channels.ArrayMagic;
+import jproc.magics.channels.ConditionMagic;
+import jproc.magics.channels.EventMagic;
 import jproc.magics.channels.LockMagic;
 import jproc.magics.channels.PipeMagic;
 import jproc.magics.channels.QueueMagic;
 import jproc.magics.channels.RLockMagic;
+import jproc.magics.channels.SemaphoreMagic;
 import jproc.magics.channels.ValueMagic;
 import jproc.magics.inspect.InspectMagic;
 import jproc.magics.inspect.IpcMagic;
@@ -52,6 +55,9 @@ public final class Magics implements MagicProvider {
                 new ArrayMagic(),
                 new LockMagic(),
                 new RLockMagic(),
+                new SemaphoreMagic(),
+                new EventMagic(),
+                new ConditionMagic(),
                 // inspection
                 new InspectMagic(),
                 new IpcMagic(),

@@ -29,7 +29,7 @@ abstract class ChannelMagic implements Magic {
         for (String name : variableNames(a)) {
             checkName(a, name);
         }
-        for (Declared d : create(a, a.positional(0, ""))) {
+        for (Declared d : create(a, a.positional(0, ""), context)) {
             context.declare(d.variable(), d.type(), d.handle());
             System.out.println(d.description() + " -> variable " + d.variable());
         }
@@ -42,7 +42,14 @@ abstract class ChannelMagic implements Magic {
     }
 
     /** Creates (or opens) the channel; returns the variables to declare. */
-    abstract List<Declared> create(ParsedArgs a, String name);
+    List<Declared> create(ParsedArgs a, String name, MagicContext context) {
+        return create(a, name);
+    }
+
+    /** Creates (or opens) the channel when the magic needs nothing from the notebook. */
+    List<Declared> create(ParsedArgs a, String name) {
+        throw new UnsupportedOperationException(name() + " overrides create(args, name, context)");
+    }
 
     /** A channel name is also a Java identifier: letters, digits and _, not starting with a digit. */
     static void checkName(ParsedArgs a, String name) {

@@ -15,8 +15,13 @@ import jproc.ipc.queue.QueueSnapshot;
 import jproc.ipc.session.Session;
 import jproc.ipc.shm.HeaderDescriptor;
 import jproc.ipc.shm.SharedFile;
+import jproc.ipc.sync.ConditionDescriptor;
+import jproc.ipc.sync.ConditionSnapshot;
+import jproc.ipc.sync.EventSnapshot;
 import jproc.ipc.sync.LockCore;
 import jproc.ipc.sync.LockSnapshot;
+import jproc.ipc.sync.ProcessEvent;
+import jproc.ipc.sync.SemaphoreSnapshot;
 import jproc.ipc.value.ValueDescriptor;
 import jproc.ipc.value.ValueSnapshot;
 import jproc.magics.view.ChannelRow;
@@ -47,9 +52,13 @@ public final class ShmChannels implements ChannelSource {
         for (ChannelRow f : files.channels()) {
             ChannelSnapshot s = snapshot(f.kind(), f.name());
             out.add(s == null ? f : row(s));
-            LockSnapshot l = s instanceof LockSnapshot ls ? ls : s instanceof ValueSnapshot v ? v.lock() : null;
+            LockSnapshot l = s instanceof LockSnapshot ls ? ls : s instanceof ValueSnapshot v ? v.lock()
+                    : s instanceof ConditionSnapshot c ? c.lock() : null;
             if (l != null && l.ownerPid() != 0) {
                 held.add(new LockHolding(f.kind(), f.name(), l.ownerPid()));
+            }
+            if (s instanceof SemaphoreSnapshot sem) {
+                sem.holders().keySet().forEach(pid -> held.add(new LockHolding(f.kind(), f.name(), pid)));
             }
         }
         holdings = List.copyOf(held);
@@ -81,6 +90,9 @@ public final class ShmChannels implements ChannelSource {
                 case "rlock" -> LockCore.snapshot(ChannelKind.RLOCK, name, b, HeaderDescriptor.BODY_OFFSET);
                 case "value" -> ValueDescriptor.snapshot(ChannelKind.VALUE, name, b);
                 case "array" -> ValueDescriptor.snapshot(ChannelKind.ARRAY, name, b);
+                case "semaphore" -> SemaphoreSnapshots.read(name, b);
+                case "event" -> ProcessEvent.snapshot(name, b);
+                case "condition" -> ConditionDescriptor.snapshot(name, b);
                 default -> null;
             };
         } catch (RuntimeException e) {
@@ -101,6 +113,15 @@ public final class ShmChannels implements ChannelSource {
         }
         if (s instanceof ValueSnapshot v) {
             return value(v);
+        }
+        if (s instanceof SemaphoreSnapshot sem) {
+            return semaphore(sem);
+        }
+        if (s instanceof EventSnapshot e) {
+            return event(e);
+        }
+        if (s instanceof ConditionSnapshot c) {
+            return condition(c);
         }
         return ChannelRow.of(s.kind().word(), s.name(), Map.of("state", s.summary()));
     }
@@ -179,6 +200,42 @@ public final class ShmChannels implements ChannelSource {
             v.lock().waiters().forEach(pid -> waiters.add("pid " + pid + " (lock)"));
         }
         return new ChannelRow(v.kind().word(), v.name(), f, List.of(), waiters);
+    }
+
+    static ChannelRow semaphore(SemaphoreSnapshot s) {
+        var f = new LinkedHashMap<String, String>();
+        f.put("free permits", s.permits() + (s.bound() > 0 ? " of " + s.bound() + " (bounded)" : ""));
+        var holders = new ArrayList<String>();
+        s.holders().forEach((pid, n) -> holders.add("pid " + pid + (n > 1 ? " x" + n : "")));
+        f.put("held by", holders.isEmpty() ? "nobody" : String.join(", ", holders));
+        f.put("acquisitions", Markup.count(s.acquisitions()));
+        if (s.ownerDeaths() > 0) {
+            f.put("holder died", s.ownerDeaths() + " time(s)");
+        }
+        var waiters = new ArrayList<String>();
+        s.waiters().forEach(pid -> waiters.add("pid " + pid + " (acquire)"));
+        return new ChannelRow("semaphore", s.name(), f, List.of(), waiters);
+    }
+
+    static ChannelRow event(EventSnapshot e) {
+        var f = new LinkedHashMap<String, String>();
+        f.put("state", e.set() ? "set" : "clear");
+        f.put("times set", Markup.count(e.sets()));
+        var waiters = new ArrayList<String>();
+        e.waiters().forEach(pid -> waiters.add("pid " + pid + " (await)"));
+        return new ChannelRow("event", e.name(), f, List.of(), waiters);
+    }
+
+    static ChannelRow condition(ConditionSnapshot c) {
+        var f = new LinkedHashMap<String, String>();
+        f.put("lock", c.lockRef().equals("own") ? "its own" : c.lockRef());
+        if (c.lock() != null) {
+            f.put("lock owner", c.lock().ownerPid() == 0 ? "free" : "pid " + c.lock().ownerPid());
+        }
+        f.put("signals", Markup.count(c.signals()));
+        var waiters = new ArrayList<String>();
+        c.waiting().forEach(pid -> waiters.add("pid " + pid + " (await)"));
+        return new ChannelRow("condition", c.name(), f, List.of(), waiters);
     }
 
     static String pids(List<Long> pids) {

@@ -101,6 +101,38 @@ class ChannelMagicsTest {
     }
 
     @Test
+    void semaphoreEventAndConditionShowTheirState() {
+        new SemaphoreMagic().run(ctx, List.of("cmSlots", "3"), null);
+        new EventMagic().run(ctx, List.of("cmReady"), null);
+        new LockMagic().run(ctx, List.of("cmShared"), null);
+        new ConditionMagic().run(ctx, List.of("cmChanged", "--lock", "cmShared"), null);
+        var slots = (jproc.ipc.sync.ProcessSemaphore) ctx.vars.get("cmSlots");
+        var ready = (jproc.ipc.sync.ProcessEvent) ctx.vars.get("cmReady");
+        var shared = (jproc.ipc.sync.ProcessLock) ctx.vars.get("cmShared");
+        var changed = (jproc.ipc.sync.ProcessCondition) ctx.vars.get("cmChanged");
+        try {
+            slots.acquire();
+            new InspectMagic().run(ctx, List.of("cmSlots"), null);
+            assertTrue(ctx.lastText().matches("(?s).*free permits +2.*"), ctx.lastText());
+            assertTrue(ctx.lastText().matches("(?s).*held by +main \\(pid \\d+\\).*"), ctx.lastText());
+            slots.release();
+            ready.set();
+            new InspectMagic().run(ctx, List.of("cmReady"), null);
+            assertTrue(ctx.lastText().matches("(?s).*state +set.*"), ctx.lastText());
+            new InspectMagic().run(ctx, List.of("cmChanged"), null);
+            assertTrue(ctx.lastText().startsWith("condition cmChanged"), ctx.lastText());
+        } finally {
+            slots.close();
+            ready.close();
+            changed.close();
+            shared.close();
+        }
+        assertTrue(assertThrows(MagicUsageError.class, () -> new ConditionMagic().run(ctx,
+                List.of("c2", "--lock", "nothing"), null)).getMessage().startsWith("--lock names no notebook variable"));
+        assertThrows(MagicUsageError.class, () -> new SemaphoreMagic().run(ctx, List.of("s2", "-1"), null));
+    }
+
+    @Test
     void namesMustBeJavaIdentifiers() {
         var q = new QueueMagic();
         assertTrue(assertThrows(MagicUsageError.class, () -> q.run(ctx, List.of("1st"), null)).getMessage()
