@@ -2,8 +2,12 @@ package jproc.ipc;
 
 import jproc.ipc.pipe.MappedPipeConnection;
 import jproc.ipc.queue.MappedProcessQueue;
+import jproc.ipc.sync.ProcessBarrier;
+import jproc.ipc.sync.ProcessCondition;
+import jproc.ipc.sync.ProcessEvent;
 import jproc.ipc.sync.ProcessLock;
 import jproc.ipc.sync.ProcessRLock;
+import jproc.ipc.sync.ProcessSemaphore;
 import jproc.ipc.value.SharedValues;
 
 /**
@@ -22,7 +26,10 @@ public final class Channels {
             case VALUE, ARRAY -> SharedValues.reopen(h);
             case LOCK -> ProcessLock.reopen(h);
             case RLOCK -> ProcessRLock.reopen(h);
-            default -> throw new ChannelLayoutException("cannot re-open a " + h.kind().word() + " yet: " + h);
+            case SEMAPHORE -> ProcessSemaphore.reopen(h);
+            case EVENT -> ProcessEvent.reopen(h);
+            case CONDITION -> ProcessCondition.reopen(h);
+            case BARRIER -> ProcessBarrier.reopen(h);
         };
     }
 }

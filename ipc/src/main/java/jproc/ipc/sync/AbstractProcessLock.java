@@ -45,6 +45,10 @@ abstract class AbstractProcessLock implements AutoCloseable, Serializable {
         return handle;
     }
 
+    ChannelHandle handle() {
+        return handle;
+    }
+
     /** The name in the session (for a value's built-in lock: the value's name). */
     public String name() {
         return handle.name();

@@ -2,8 +2,12 @@ package jproc.ipc.testing;
 
 import java.time.Duration;
 
+import jproc.ipc.sync.ProcessBarrier;
+import jproc.ipc.sync.ProcessCondition;
+import jproc.ipc.sync.ProcessEvent;
 import jproc.ipc.sync.ProcessLock;
 import jproc.ipc.sync.ProcessRLock;
+import jproc.ipc.sync.ProcessSemaphore;
 import jproc.ipc.value.SharedInt;
 
 /** Child scenarios for values and synchronization primitives. */
@@ -54,6 +58,36 @@ final class SyncScenarios {
                 ChildMain.ready();
                 Thread.sleep(Duration.ofMinutes(5).toMillis());
                 lock.close();
+            }
+            case "semHold" -> {
+                var sem = ProcessSemaphore.open(a[0]);
+                for (int i = 0; i < Integer.parseInt(a[1]); i++) {
+                    sem.acquire();
+                }
+                ChildMain.ready();
+                Thread.sleep(Duration.ofMinutes(5).toMillis());
+            }
+            case "barrierWait" -> {
+                try (var b = ProcessBarrier.open(a[0])) {
+                    ChildMain.ready();
+                    ChildMain.say("INDEX " + b.await(Duration.ofSeconds(30)));
+                }
+            }
+            case "eventWait" -> {
+                try (var e = ProcessEvent.open(a[0])) {
+                    ChildMain.ready();
+                    e.await();
+                    ChildMain.say("WOKE");
+                }
+            }
+            case "conditionWait" -> {
+                try (var c = ProcessCondition.open(a[0]); var v = SharedInt.open(a[1])) {
+                    try (var held = c.hold()) {
+                        ChildMain.ready();
+                        c.waitFor(() -> v.get() > 0);
+                        ChildMain.say("WOKE " + v.get());
+                    }
+                }
             }
             default -> {
                 return false;
