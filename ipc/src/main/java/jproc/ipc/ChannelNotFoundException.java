@@ -6,6 +6,6 @@ public class ChannelNotFoundException extends IpcException {
 
     public ChannelNotFoundException(String kind, String name, String where) {
         super("no " + kind + " named '" + name + "' in this session (looked for " + where
-                + "); create it first, for example with " + kind + " factory of(name)");
+                + "); create it first with the factory's of(name), or see Channels.list() for the names in use");
     }
 }

@@ -11,8 +11,8 @@ import jproc.ipc.session.Session;
  * The deserialization allow-list for messages. A class may be read if it is (after removing array dimensions)
  * a primitive, an enum, a record, one of the JDK value types (boxed primitives, {@code String},
  * {@code BigInteger}/{@code BigDecimal}, {@code java.time}, the collections and maps of {@code java.util} and
- * {@code java.util.concurrent}, {@code java.util.concurrent.atomic}), a {@code java.*} exception, a class of
- * this library ({@code jproc.*}), a user class of the session ({@link Session#isUserClass(Class)}: classes
+ * {@code java.util.concurrent}, {@code java.util.concurrent.atomic}), an exception of {@code java.*} or of this
+ * library ({@code jproc.*}; channel handles are records), a user class of the session ({@link Session#isUserClass(Class)}: classes
  * defined in notebook cells and shipped code), or matches a pattern added with {@link #allow(String)} or the
  * system property {@code jproc.codec.allow}. Nothing else: a stream naming any other class is rejected before
  * that class is instantiated. Streams are also limited in depth, array length, number of references and bytes.
@@ -76,15 +76,18 @@ public final class MessageFilter implements ObjectInputFilter {
             return true;
         }
         String n = c.getName();
-        if (JDK_CLASSES.contains(n) || n.startsWith("jproc.")) {
+        if (JDK_CLASSES.contains(n)) {
             return true;
+        }
+        if (n.startsWith("jproc.ipc.") && AutoCloseable.class.isAssignableFrom(c)) {
+            return true; // a channel re-opened from its handle; channels refuse to be read directly
         }
         String pkg = c.getPackageName();
         if (pkg.equals("java.util") || pkg.equals("java.util.concurrent") || pkg.equals("java.util.concurrent.atomic")
                 || pkg.equals("java.util.concurrent.locks") || pkg.equals("java.time") || pkg.startsWith("java.time.")) {
             return true;
         }
-        if (Throwable.class.isAssignableFrom(c) && n.startsWith("java.")) {
+        if (Throwable.class.isAssignableFrom(c) && (n.startsWith("java.") || n.startsWith("jproc."))) {
             return true;
         }
         for (String p : PATTERNS) {

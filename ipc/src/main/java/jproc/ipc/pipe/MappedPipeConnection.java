@@ -109,6 +109,11 @@ public final class MappedPipeConnection implements PipeConnection {
     }
 
     @Serial
+    private void readObject(java.io.ObjectInputStream in) throws java.io.InvalidObjectException {
+        throw new java.io.InvalidObjectException("channels travel as handles (ChannelHandle), not as objects");
+    }
+
+    @Serial
     private Object writeReplace() throws ObjectStreamException {
         ensureOpen();
         mine.lock();

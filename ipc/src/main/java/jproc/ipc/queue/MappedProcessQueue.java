@@ -101,6 +101,11 @@ public final class MappedProcessQueue<T> implements JoinableProcessQueue<T> {
     }
 
     @Serial
+    private void readObject(java.io.ObjectInputStream in) throws java.io.InvalidObjectException {
+        throw new java.io.InvalidObjectException("channels travel as handles (ChannelHandle), not as objects");
+    }
+
+    @Serial
     private Object writeReplace() throws ObjectStreamException {
         ensureOpen();
         file.holdForTransfer(TRANSFER_HOLD_SECONDS);

@@ -74,6 +74,11 @@ public final class ProcessEvent implements AutoCloseable, Serializable {
     }
 
     @Serial
+    private void readObject(java.io.ObjectInputStream in) throws java.io.InvalidObjectException {
+        throw new java.io.InvalidObjectException("channels travel as handles (ChannelHandle), not as objects");
+    }
+
+    @Serial
     private Object writeReplace() throws ObjectStreamException {
         ensureOpen();
         file.holdForTransfer(60);

@@ -94,6 +94,11 @@ public class ProcessSemaphore implements AutoCloseable, Serializable {
     }
 
     @Serial
+    private void readObject(java.io.ObjectInputStream in) throws java.io.InvalidObjectException {
+        throw new java.io.InvalidObjectException("channels travel as handles (ChannelHandle), not as objects");
+    }
+
+    @Serial
     Object writeReplace() throws ObjectStreamException {
         ensureOpen();
         file.holdForTransfer(60);
@@ -172,6 +177,11 @@ public class ProcessSemaphore implements AutoCloseable, Serializable {
     public SemaphoreSnapshot snapshot() {
         ensureOpen();
         return SemaphoreCore.snapshot(name, file.buffer(), HeaderDescriptor.BODY_OFFSET);
+    }
+
+    /** Reads a semaphore's state from a mapping without locking. */
+    public static SemaphoreSnapshot snapshot(String name, java.nio.ByteBuffer b) {
+        return SemaphoreCore.snapshot(name, b, HeaderDescriptor.BODY_OFFSET);
     }
 
     void ensureOpen() {

@@ -93,6 +93,11 @@ abstract class SharedCells implements AutoCloseable, Serializable {
     }
 
     @Serial
+    private void readObject(java.io.ObjectInputStream in) throws java.io.InvalidObjectException {
+        throw new java.io.InvalidObjectException("channels travel as handles (ChannelHandle), not as objects");
+    }
+
+    @Serial
     Object writeReplace() throws ObjectStreamException {
         ensureOpen();
         file.holdForTransfer(60);

@@ -31,8 +31,17 @@ public final class ChildJvm implements AutoCloseable {
         pump.start();
     }
 
-    /** Starts a child running scenario {@code scenario} with arguments. */
+    /** Starts a child running scenario {@code scenario} with arguments, in this test's session. */
     public static ChildJvm start(String scenario, Object... args) {
+        return start(true, Session.current().directory(), scenario, args);
+    }
+
+    /** Starts a child that is the root of a new session whose files live in {@code dir}. */
+    public static ChildJvm startRoot(Path dir, String scenario, Object... args) {
+        return start(false, dir, scenario, args);
+    }
+
+    private static ChildJvm start(boolean inherit, Path dir, String scenario, Object... args) {
         Session s = Session.current();
         var cmd = new ArrayList<String>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -41,15 +50,21 @@ public final class ChildJvm implements AutoCloseable {
         cmd.add("-XX:+UseSerialGC");
         cmd.add("-Xshare:auto");
         cmd.add("-XX:TieredStopAtLevel=1");
-        cmd.add("-Djproc.shm.dir=" + s.directory());
-        cmd.add("-Djproc.session=" + s.id());
+        cmd.add("-Djproc.shm.dir=" + dir);
+        if (inherit) {
+            cmd.add("-Djproc.session=" + s.id());
+        }
         cmd.add(ChildMain.class.getName());
         cmd.add(scenario);
         for (Object a : args) {
             cmd.add(String.valueOf(a));
         }
         var pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().put(Session.ENV_SESSION, s.id());
+        if (inherit) {
+            pb.environment().put(Session.ENV_SESSION, s.id());
+        } else {
+            pb.environment().remove(Session.ENV_SESSION);
+        }
         try {
             return new ChildJvm(pb.start());
         } catch (IOException e) {

@@ -115,6 +115,24 @@ public final class ChildMain {
                 target.close();
                 q.close();
             }
+            case "rootWithTracker" -> {
+                var session = jproc.ipc.session.Session.current();
+                ProcessQueue<String> q = ProcessQueue.of("tracked");
+                q.put("left behind");
+                jproc.ipc.value.SharedInt.of("tracked", 1);
+                long watcher = jproc.ipc.shm.SessionTracker.startFor(session);
+                say("WATCHER " + watcher + " " + session.filePrefix());
+                ready();
+                Thread.sleep(Duration.ofMinutes(5).toMillis());
+            }
+            case "fillQueueAndWait" -> {
+                ProcessQueue<Object> q = ProcessQueue.of(a[0]);
+                q.put("first");
+                q.put(2);
+                q.put(new int[] {3});
+                ready();
+                Thread.sleep(Duration.ofMinutes(5).toMillis());
+            }
             default -> throw new IllegalArgumentException("unknown scenario " + name);
         }
     }
