@@ -5,8 +5,13 @@ import java.util.List;
 import jproc.ipc.pipe.ProcessPipe;
 import jproc.ipc.queue.JoinableProcessQueue;
 import jproc.ipc.queue.ProcessQueue;
+import jproc.ipc.sync.BoundedProcessSemaphore;
+import jproc.ipc.sync.ProcessBarrier;
+import jproc.ipc.sync.ProcessCondition;
+import jproc.ipc.sync.ProcessEvent;
 import jproc.ipc.sync.ProcessLock;
 import jproc.ipc.sync.ProcessRLock;
+import jproc.ipc.sync.ProcessSemaphore;
 import jproc.ipc.value.SharedBoolean;
 import jproc.ipc.value.SharedBooleanArray;
 import jproc.ipc.value.SharedByte;
@@ -206,5 +211,40 @@ public final class Mp {
     /** A re-entrant lock shared by processes ({@code RLock()}). */
     public static ProcessRLock rlock(String name) {
         return ProcessRLock.of(name);
+    }
+
+    /** A counting semaphore shared by processes ({@code Semaphore(permits)}). */
+    public static ProcessSemaphore semaphore(String name, int permits) {
+        return ProcessSemaphore.of(name, permits);
+    }
+
+    /** A semaphore that refuses releases above its initial permits ({@code BoundedSemaphore(permits)}). */
+    public static BoundedProcessSemaphore boundedSemaphore(String name, int permits) {
+        return BoundedProcessSemaphore.of(name, permits);
+    }
+
+    /** An event flag shared by processes ({@code Event()}): set, clear, wait. */
+    public static ProcessEvent event(String name) {
+        return ProcessEvent.of(name);
+    }
+
+    /** A condition variable with its own re-entrant lock ({@code Condition()}). */
+    public static ProcessCondition condition(String name) {
+        return ProcessCondition.of(name);
+    }
+
+    /** A condition variable over an existing lock ({@code Condition(lock)}). */
+    public static ProcessCondition condition(String name, ProcessLock lock) {
+        return ProcessCondition.of(name, lock);
+    }
+
+    /** A condition variable over an existing re-entrant lock. */
+    public static ProcessCondition condition(String name, ProcessRLock lock) {
+        return ProcessCondition.of(name, lock);
+    }
+
+    /** A barrier for {@code parties} processes ({@code Barrier(parties)}). */
+    public static ProcessBarrier barrier(String name, int parties) {
+        return ProcessBarrier.of(name, parties);
     }
 }

@@ -77,6 +77,34 @@ class MpIT {
 
     @Test
     @Timeout(60)
+    void childrenMeetAtABarrierAndWaitForAnEvent() {
+        try (var barrier = Mp.barrier("mp-barrier-" + ID, 3); var go = Mp.event("mp-event-" + ID);
+             var sem = Mp.semaphore("mp-sem-" + ID, 1); SharedInt passed = Mp.value("mp-passed-" + ID, 0)) {
+            var children = new ArrayList<jproc.process.ChildProcess>();
+            for (int i = 0; i < 2; i++) {
+                children.add(Mp.process("party-" + i, () -> {
+                    barrier.await(Duration.ofSeconds(20));
+                    go.await(Duration.ofSeconds(20));
+                    sem.acquire();
+                    try {
+                        passed.incrementAndGet();
+                    } finally {
+                        sem.release();
+                    }
+                }).start());
+            }
+            barrier.await(Duration.ofSeconds(20));
+            go.set();
+            for (var c : children) {
+                c.join();
+                assertEquals(0, c.exitCode());
+            }
+            assertEquals(2, passed.get());
+        }
+    }
+
+    @Test
+    @Timeout(60)
     void poolAndProcessFactoriesAreThere() {
         try (var pool = Mp.pool(1)) {
             assertEquals(List.of(1, 4, 9), pool.map(x -> x * x, List.of(1, 2, 3)));

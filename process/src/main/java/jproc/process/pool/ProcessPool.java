@@ -3,17 +3,7 @@ package jproc.process.pool;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.NotSerializableException;
-import java.io.Serializable;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -32,10 +22,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import jproc.ipc.session.Session;
 import jproc.process.ChildProcess;
 import jproc.process.ChildProcesses;
-import jproc.process.ChildStartException;
 import jproc.process.NotCopyableException;
 import jproc.process.OutputSink;
 import jproc.process.SerializableCallable;
@@ -60,8 +48,6 @@ import jproc.process.spawn.WireWriter;
  * later ones fail with {@link BrokenPoolException}.
  */
 public final class ProcessPool extends AbstractExecutorService implements AutoCloseable {
-    private static final AtomicInteger POOLS = new AtomicInteger();
-    private static final AtomicInteger WORKERS = new AtomicInteger();
     private static final int MAX_INFLIGHT = 2;
 
     private final List<WorkerHandle> workers = new ArrayList<>();
@@ -89,111 +75,12 @@ public final class ProcessPool extends AbstractExecutorService implements AutoCl
         if (n < 1) {
             throw new IllegalArgumentException("a pool needs at least one worker: n=" + n);
         }
-        int poolId = POOLS.incrementAndGet();
-        Path socket = Session.current().file("sock", "pool-" + ProcessHandle.current().pid() + "-" + poolId);
-        byte[] token = new byte[16];
-        new SecureRandom().nextBytes(token);
-        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-            Files.deleteIfExists(socket);
-            server.bind(UnixDomainSocketAddress.of(socket));
-            try {
-                Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system: the token still authenticates workers
-            }
-            for (int i = 0; i < n; i++) {
-                var p = new ChildProcess("PoolWorker-" + WORKERS.incrementAndGet(),
-                        new WorkerLoop(socket.toString(), token, i)).daemon(true);
-                if (jvmOptions != null && !jvmOptions.isEmpty()) {
-                    p.jvmOptions(jvmOptions.toArray(new String[0]));
-                }
-                if (sink != null) {
-                    p.output(sink);
-                }
-                workers.add(new WorkerHandle(p, i));
-                p.start();
-            }
-            accept(server, token);
-        } catch (IOException e) {
-            shutdownNow();
-            throw new ChildStartException("cannot open the pool's result socket " + socket + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            shutdownNow();
-            throw e;
-        } finally {
-            try {
-                Files.deleteIfExists(socket);
-            } catch (IOException ignored) {
-                // removed with the session's files
-            }
-        }
+        workers.addAll(PoolStartup.start(n, jvmOptions, sink));
         for (WorkerHandle w : workers) {
             Thread t = new Thread(() -> readResults(w), "jproc-pool-" + w.process.name() + "-results");
             t.setDaemon(true);
             t.start();
         }
-    }
-
-    private void accept(ServerSocketChannel server, byte[] token) throws IOException {
-        var watchdog = new Thread(() -> watchStartup(server), "jproc-pool-startup");
-        watchdog.setDaemon(true);
-        watchdog.start();
-        try {
-            for (int connected = 0; connected < workers.size(); connected++) {
-                SocketChannel ch;
-                try {
-                    ch = server.accept();
-                } catch (IOException e) {
-                    throw new ChildStartException("pool workers did not connect: " + startupProblem(), e);
-                }
-                byte[] hello = WireReader.readFrame(Channels.newInputStream(ch));
-                var in = new WireReader(hello == null ? new byte[1] : hello);
-                if (hello == null || in.getByte() != PoolProtocol.HELLO) {
-                    ch.close();
-                    connected--;
-                    continue;
-                }
-                int index = in.getInt();
-                if (!MessageDigest.isEqual(token, in.getBytes()) || index < 0 || index >= workers.size()
-                        || workers.get(index).results != null) {
-                    ch.close();
-                    connected--;
-                    continue;
-                }
-                workers.get(index).results = ch;
-            }
-        } finally {
-            watchdog.interrupt();
-        }
-    }
-
-    private void watchStartup(ServerSocketChannel server) {
-        long deadline = System.currentTimeMillis() + 60_000;
-        try {
-            while (System.currentTimeMillis() < deadline) {
-                Thread.sleep(20);
-                for (WorkerHandle w : workers) {
-                    if (w.results == null && !w.process.isAlive()) {
-                        server.close();
-                        return;
-                    }
-                }
-            }
-            server.close();
-        } catch (InterruptedException | IOException e) {
-            // started
-        }
-    }
-
-    private String startupProblem() {
-        var sb = new StringBuilder();
-        for (WorkerHandle w : workers) {
-            if (w.results == null) {
-                sb.append(w.process.name()).append(w.process.isAlive() ? " still starting; "
-                        : " exited with code " + w.process.exitCode() + " (its stderr shows why); ");
-            }
-        }
-        return sb.append("check the JVM options and the classpath").toString();
     }
 
     // -------------------------------------------------------------------------------------------- submission
@@ -209,7 +96,7 @@ public final class ProcessPool extends AbstractExecutorService implements AutoCl
     }
 
     /**
-     * Runs {@code task} in a worker; it must be {@link Serializable} (a lambda typed as
+     * Runs {@code task} in a worker; it must be {@link java.io.Serializable} (a lambda typed as
      * {@link SerializableCallable} is).
      *
      * @throws NotCopyableException if the task cannot be copied
