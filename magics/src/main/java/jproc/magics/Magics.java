@@ -7,6 +7,7 @@ import jproc.magics.core.ClasspathMagic;
 import jproc.magics.core.HelpMagic;
 import jproc.magics.core.LsMagic;
 import jproc.magics.channels.ArrayMagic;
+import jproc.magics.channels.BarrierMagic;
 import jproc.magics.channels.ConditionMagic;
 import jproc.magics.channels.EventMagic;
 import jproc.magics.channels.LockMagic;
@@ -58,6 +59,7 @@ public final class Magics implements MagicProvider {
                 new SemaphoreMagic(),
                 new EventMagic(),
                 new ConditionMagic(),
+                new BarrierMagic(),
                 // inspection
                 new InspectMagic(),
                 new IpcMagic(),

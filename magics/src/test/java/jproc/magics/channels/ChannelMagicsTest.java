@@ -130,6 +130,15 @@ class ChannelMagicsTest {
         assertTrue(assertThrows(MagicUsageError.class, () -> new ConditionMagic().run(ctx,
                 List.of("c2", "--lock", "nothing"), null)).getMessage().startsWith("--lock names no notebook variable"));
         assertThrows(MagicUsageError.class, () -> new SemaphoreMagic().run(ctx, List.of("s2", "-1"), null));
+        new BarrierMagic().run(ctx, List.of("cmGate", "2"), null);
+        var gate = (jproc.ipc.sync.ProcessBarrier) ctx.vars.get("cmGate");
+        try {
+            new InspectMagic().run(ctx, List.of("cmGate"), null);
+            assertTrue(ctx.lastText().matches("(?s).*arrived +0 of 2.*"), ctx.lastText());
+        } finally {
+            gate.close();
+        }
+        assertThrows(MagicUsageError.class, () -> new BarrierMagic().run(ctx, List.of("b2", "0"), null));
     }
 
     @Test
