@@ -94,6 +94,7 @@ def running_kernel(env, name=KERNEL_NAME, startup_timeout=60, log=None):
     kc = blocking_client(km)
     try:
         kc.wait_for_ready(timeout=startup_timeout)
+        wait_for_iopub(kc)
         yield km, kc
     finally:
         kc.stop_channels()
@@ -104,11 +105,33 @@ def running_kernel(env, name=KERNEL_NAME, startup_timeout=60, log=None):
 
 
 def blocking_client(km):
-    """A started BlockingKernelClient for the kernel of km."""
-    kc = BlockingKernelClient()
-    kc.load_connection_info(km.get_connection_info())
+    """A started BlockingKernelClient of km (its liveness checks ask km about the process, not the heartbeat)."""
+    kc = km.client()
+    check(isinstance(kc, BlockingKernelClient), "expected a blocking client", type(kc))
     kc.start_channels()
     return kc
+
+
+def wait_for_iopub(kc, timeout=30):
+    """Waits until the iopub subscription receives messages (a SUB socket misses what is sent before it joins):
+    sends kernel_info requests until one of their status messages arrives on iopub."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        kc.kernel_info()
+        try:
+            kc.get_iopub_msg(timeout=0.2)
+            break
+        except Empty:
+            continue
+    else:
+        raise KernelTestError("no iopub message within %ss" % timeout)
+    drain = time.monotonic() + 0.1
+    while time.monotonic() < drain:
+        for get in (kc.get_iopub_msg, kc.get_shell_msg):
+            try:
+                get(timeout=0.01)
+            except Empty:
+                pass
 
 
 def kernel_pid(km):

@@ -20,6 +20,7 @@ import java.util.Set;
 /** Runs one cell on the cell thread: its code segments through JShell and its magics, in order. */
 final class CellRunner {
     private final Kernel kernel;
+    private final InterruptGate magicGate = new InterruptGate();
     private volatile boolean inMagic;
 
     CellRunner(Kernel kernel) {
@@ -104,6 +105,7 @@ final class CellRunner {
             return ExecuteOutcome.OK;
         }
         inMagic = true;
+        magicGate.enter();
         try {
             Object value = magic.run(new KernelMagicContext(kernel, cell), call.args(), call.body());
             if (last && value != null) {
@@ -122,8 +124,8 @@ final class CellRunner {
             }
             return fail(cell, failure(e, null));
         } finally {
+            magicGate.leave();
             inMagic = false;
-            Thread.interrupted();
         }
     }
 
@@ -144,8 +146,7 @@ final class CellRunner {
     }
 
     void interrupt(Thread cellThread) {
-        if (inMagic) {
-            cellThread.interrupt();
+        if (inMagic && magicGate.interrupt()) {
             return;
         }
         JShellEngine e = engineIfReady();

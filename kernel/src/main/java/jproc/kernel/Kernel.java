@@ -5,7 +5,6 @@ import jproc.kernel.display.MimeBundle;
 import jproc.kernel.display.Renderer;
 import jproc.kernel.engine.CellError;
 import jproc.kernel.engine.CodeCompletion;
-import jproc.kernel.engine.EvalResult;
 import jproc.kernel.engine.JShellEngine;
 import jproc.kernel.magic.CellPlan;
 import jproc.kernel.magic.MagicParser;
@@ -25,18 +24,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The notebook kernel without the protocol: one JShell session, the magics, output routing.
  *
- * <p>Threads: {@link #execute} is called by the protocol's request thread and blocks while the cell runs on the
- * kernel's cell thread ({@code jproc-cell}); {@link #interrupt()} and {@link #shutdown(boolean)} come from the
- * control thread. The JShell session is created in the background at construction ({@code jproc-warmup}); the
+ * <p>Threads: {@link #execute} runs the cell on the protocol's request thread; {@link #interrupt()} and
+ * {@link #shutdown(boolean)} come from the control thread. The JShell session is created in the background at construction ({@code jproc-warmup}); the
  * first cell waits for it.
  */
 public final class Kernel implements AutoCloseable {
@@ -46,7 +41,6 @@ public final class Kernel implements AutoCloseable {
     private final OutputQueue queue;
     private final MagicRegistry magics;
     private final CompletableFuture<JShellEngine> engine = new CompletableFuture<>();
-    private final ExecutorService cellThread;
     private final CellRunner runner;
     private final PrintStream originalOut = System.out;
     private final PrintStream originalErr = System.err;
@@ -66,12 +60,6 @@ public final class Kernel implements AutoCloseable {
         this.output = new CellOutput(frontend, queue);
         output.install();
         this.magics = MagicRegistry.load(Kernel.class.getClassLoader());
-        this.cellThread = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "jproc-cell");
-            t.setDaemon(true);
-            cellThreadRef = t;
-            return t;
-        });
         this.runner = new CellRunner(this);
         System.setOut(RoutingStream.printStream(output, false, originalOut));
         System.setErr(RoutingStream.printStream(output, true, originalErr));
@@ -79,7 +67,6 @@ public final class Kernel implements AutoCloseable {
         Thread warm = new Thread(() -> createEngine(startup), "jproc-warmup");
         warm.setDaemon(true);
         warm.start();
-        cellThread.submit(() -> { });
     }
 
     /**
@@ -111,8 +98,8 @@ public final class Kernel implements AutoCloseable {
                 e.run(code).ifPresent(err -> LOG.warning("startup code failed: " + code + ": " + err.evalue()));
             }
             ProcessSupport.install(e, output);
-            engine.complete(e);
             Warmup.run(e);
+            engine.complete(e);
             ProcessSupport.prestart();
         } catch (RuntimeException | Error ex) {
             LOG.log(Level.SEVERE, "cannot create the JShell session", ex);
@@ -147,7 +134,9 @@ public final class Kernel implements AutoCloseable {
     }
 
     /**
-     * Runs a cell and waits for it.
+     * Runs a cell on the calling thread (the protocol's request thread: one thread less to wake per cell).
+     * Interrupts reach the thread only while notebook or magic code runs on it (see {@link InterruptGate}), never
+     * while it does protocol work.
      *
      * @param parent         the protocol's request handle; outputs are sent under it
      * @param code           the cell
@@ -156,16 +145,21 @@ public final class Kernel implements AutoCloseable {
      */
     public ExecuteOutcome execute(Object parent, String code, int executionCount, boolean allowStdin) {
         var cell = new CellContext(parent, executionCount, allowStdin);
-        Future<ExecuteOutcome> f = cellThread.submit(() -> runner.run(cell, code));
-        while (true) {
-            try {
-                return f.get();
-            } catch (InterruptedException e) {
-                interrupt();
-            } catch (ExecutionException e) {
-                LOG.log(Level.SEVERE, "the cell thread failed", e.getCause());
-                return new ExecuteOutcome(CellError.of("InternalError", String.valueOf(e.getCause())));
+        Thread me = Thread.currentThread();
+        ClassLoader saved = me.getContextClassLoader();
+        cellThreadRef = me;
+        try {
+            if (engine.isDone() && !engine.isCompletedExceptionally()) {
+                me.setContextClassLoader(engine.join().loader());
             }
+            return runner.run(cell, code);
+        } catch (RuntimeException | Error e) {
+            LOG.log(Level.SEVERE, "running a cell failed", e);
+            return new ExecuteOutcome(CellError.of("InternalError", String.valueOf(e)));
+        } finally {
+            cellThreadRef = null;
+            me.setContextClassLoader(saved);
+            Thread.interrupted();
         }
     }
 
@@ -258,7 +252,6 @@ public final class Kernel implements AutoCloseable {
         closed = true;
         interrupt();
         ProcessSupport.endAll(2000);
-        cellThread.shutdownNow();
         if (engine.isDone() && !engine.isCompletedExceptionally()) {
             try {
                 engine.join().close();

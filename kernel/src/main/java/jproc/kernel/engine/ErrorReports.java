@@ -31,6 +31,59 @@ final class ErrorReports {
         origins.put(id, new Origin(cell, lineOf(cellText, offset)));
     }
 
+    /** Where snippet {@code id} came from, or null. */
+    Origin origin(String id) {
+        return origins.get(id);
+    }
+
+    /**
+     * A runtime failure reported as a raw throwable (code compiled outside JShell), its frames named by
+     * {@code frames} and cut below the last frame of notebook code.
+     */
+    CellError raw(Throwable t, boolean interrupted, FrameTranslator frames) {
+        String className = t.getClass().getName();
+        String message = t.getMessage() == null ? "" : t.getMessage();
+        var lines = new ArrayList<String>();
+        if (interrupted || t instanceof CellInterruptedError) {
+            String msg = new CellInterruptedError().getMessage();
+            lines.add(INTERRUPTED + ": " + msg);
+            if (!(t instanceof CellInterruptedError)) {
+                lines.add("  (the cell was stopped in " + className + ": " + message + ")");
+            }
+            addRawFrames(lines, t.getStackTrace(), frames);
+            return new CellError(INTERRUPTED, msg, lines);
+        }
+        if (t instanceof jdk.jshell.spi.SPIResolutionException) {
+            String msg = "a definition used here refers to something not defined yet; define the missing method,"
+                    + " variable or class, then run this cell again";
+            lines.add("UnresolvedReferenceException: " + msg);
+            addRawFrames(lines, t.getStackTrace(), frames);
+            return new CellError("UnresolvedReferenceException", msg, lines);
+        }
+        lines.add(className + (message.isEmpty() ? "" : ": " + message));
+        addRawFrames(lines, t.getStackTrace(), frames);
+        Throwable cause = t.getCause();
+        for (int depth = 0; cause != null && cause != t && depth < 10; depth++, cause = cause.getCause()) {
+            lines.add("Caused by: " + cause.getClass().getName()
+                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
+            addRawFrames(lines, cause.getStackTrace(), frames);
+        }
+        return new CellError(t.getClass().getSimpleName(), message, lines);
+    }
+
+    private static void addRawFrames(List<String> lines, StackTraceElement[] st, FrameTranslator frames) {
+        int last = -1;
+        for (int i = 0; i < st.length; i++) {
+            if (FrameTranslator.isUserFrame(st[i])) {
+                last = i;
+            }
+        }
+        int end = last >= 0 ? last + 1 : Math.min(st.length, 12);
+        for (int i = 0; i < end; i++) {
+            lines.add("    at " + frames.describe(st[i]));
+        }
+    }
+
     /** The 1-based line of a character offset. */
     static int lineOf(String text, int offset) {
         int line = 1;

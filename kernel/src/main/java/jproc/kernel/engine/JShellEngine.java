@@ -33,6 +33,9 @@ public final class JShellEngine implements AutoCloseable {
     private final ErrorReports reports = new ErrorReports();
     private final ReentrantLock lock = new ReentrantLock();
     private final CodeCompletion completion;
+    private final FrameTranslator frames;
+    private final FastStatements fast;
+    private long generation;
     private volatile Thread evalThread;
     private volatile boolean interruptRequested;
 
@@ -41,6 +44,13 @@ public final class JShellEngine implements AutoCloseable {
         this.control = control;
         this.classes = classes;
         this.completion = new CodeCompletion(shell);
+        this.frames = new FrameTranslator(shell, reports);
+        this.fast = FastStatements.create(shell, control, classes, reports, frames);
+    }
+
+    /** True if plain statements are compiled by the fast path (javac's task pool is accessible). */
+    public boolean hasFastStatements() {
+        return fast != null;
     }
 
     /**
@@ -165,7 +175,14 @@ public final class JShellEngine implements AutoCloseable {
         if (interruptRequested) {
             return EvalResult.failed(reports.interrupted());
         }
+        if (fast != null) {
+            Optional<EvalResult> quick = fast.tryEval(s, cellText, cell, last, generation, interruptRequested);
+            if (quick.isPresent()) {
+                return quick.get();
+            }
+        }
         List<SnippetEvent> events;
+        generation++;
         try {
             events = shell.eval(s.source());
         } catch (RuntimeException e) {
@@ -339,6 +356,7 @@ public final class JShellEngine implements AutoCloseable {
         lock.lock();
         try {
             String code = t + " " + name + " = (" + t + ") jproc.kernel.engine.Bindings.take(\"" + key + "\");";
+            generation++;
             for (SnippetEvent e : shell.eval(code)) {
                 if (e.causeSnippet() == null && e.status() == Snippet.Status.REJECTED) {
                     String why = shell.diagnostics(e.snippet()).map(d -> d.getMessage(java.util.Locale.ROOT))
@@ -370,6 +388,10 @@ public final class JShellEngine implements AutoCloseable {
         lock.lock();
         try {
             shell.addToClasspath(path);
+            generation++;
+            if (fast != null) {
+                fast.addToClassPath(path);
+            }
         } finally {
             lock.unlock();
         }
@@ -386,6 +408,7 @@ public final class JShellEngine implements AutoCloseable {
         lock.lock();
         try {
             shell.snippets().filter(s -> sourceTest.test(s.source())).toList().forEach(shell::drop);
+            generation++;
         } finally {
             lock.unlock();
         }

@@ -11,6 +11,7 @@ import java.lang.reflect.Method;
 final class SnippetExecutionControl extends DirectExecutionControl {
     private final SnippetLoaderDelegate delegate;
     private volatile Object lastValue;
+    private volatile Throwable lastFailure;
     private volatile long invocations;
 
     SnippetExecutionControl(SnippetLoaderDelegate delegate) {
@@ -35,12 +36,27 @@ final class SnippetExecutionControl extends DirectExecutionControl {
     @Override
     protected String invoke(Method doitMethod) throws Exception {
         lastValue = null;
+        lastFailure = null;
         invocations++;
-        // checked before user code starts: an interrupt that arrived while the snippet compiled stops it here
-        CellInterrupts.poll();
-        Object result = doitMethod.invoke(null);
+        Object result;
+        try {
+            // checked before user code starts: an interrupt that arrived while the snippet compiled stops it here
+            CellInterrupts.poll();
+            result = doitMethod.invoke(null);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            lastFailure = e.getCause();
+            throw e;
+        } catch (CellInterruptedError e) {
+            lastFailure = e;
+            throw new java.lang.reflect.InvocationTargetException(e);
+        }
         lastValue = result;
         return valueString(result);
+    }
+
+    /** What the last invocation threw (null if it returned). */
+    Throwable lastFailure() {
+        return lastFailure;
     }
 
     /** JShell's text form of a value: strings and chars quoted, arrays listed. */

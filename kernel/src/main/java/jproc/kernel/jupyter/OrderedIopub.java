@@ -8,7 +8,8 @@ import org.zeromq.ZMQ;
 
 /**
  * The iopub channel: every message goes through the kernel's {@link OutputQueue}, so that status, execute input,
- * outputs and replies' idle status leave in the order they were produced, from one thread.
+ * outputs and the idle status leave in the order they were produced. Messages of the request threads are sent on
+ * the spot when nothing is queued; notebook code only ever queues.
  */
 final class OrderedIopub extends IOPubChannel {
     private final OutputQueue queue;
@@ -23,7 +24,7 @@ final class OrderedIopub extends IOPubChannel {
         if (queue.isSenderThread()) {
             super.sendMessage(message);
         } else {
-            queue.submit(() -> super.sendMessage(message));
+            queue.submitOrRun(() -> super.sendMessage(message));
         }
     }
 

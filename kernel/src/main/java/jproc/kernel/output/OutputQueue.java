@@ -3,6 +3,8 @@ package jproc.kernel.output;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -18,6 +20,8 @@ public final class OutputQueue implements AutoCloseable {
     private static final Runnable STOP = () -> { };
 
     private final LinkedBlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
+    private final ReentrantLock sending = new ReentrantLock();
+    private final AtomicInteger pending = new AtomicInteger();
     private final Thread thread;
     private volatile boolean closed;
 
@@ -31,8 +35,31 @@ public final class OutputQueue implements AutoCloseable {
     /** Queues a send; tasks run one at a time, in order, on the sender thread. Ignored after {@link #close()}. */
     public void submit(Runnable task) {
         if (!closed) {
+            pending.incrementAndGet();
             tasks.add(task);
         }
+    }
+
+    /**
+     * Runs the task on the calling thread if nothing is queued or being sent (saving a thread wake-up), else
+     * queues it; either way it runs after everything submitted before. Only for threads that are never
+     * interrupted while sending (the protocol's request threads), never for notebook code.
+     */
+    public void submitOrRun(Runnable task) {
+        if (closed) {
+            return;
+        }
+        if (pending.get() == 0 && sending.tryLock()) {
+            try {
+                if (pending.get() == 0) {
+                    task.run();
+                    return;
+                }
+            } finally {
+                sending.unlock();
+            }
+        }
+        submit(task);
     }
 
     /** True if the caller is the sender thread. */
@@ -68,10 +95,14 @@ public final class OutputQueue implements AutoCloseable {
             if (task == STOP) {
                 return;
             }
+            sending.lock();
             try {
                 task.run();
             } catch (RuntimeException | Error e) {
                 LOG.log(Level.WARNING, "sending an output message failed", e);
+            } finally {
+                pending.decrementAndGet();
+                sending.unlock();
             }
         }
     }
@@ -82,6 +113,7 @@ public final class OutputQueue implements AutoCloseable {
         if (closed) {
             return;
         }
+        pending.incrementAndGet();
         tasks.add(STOP);
         closed = true;
         try {
