@@ -201,6 +201,16 @@ public final class Mp {
         return SharedDoubleArray.of(name, length);
     }
 
+    /** A shared byte array of {@code length} zeros (a block of shared memory, {@code Array('b', length)}). */
+    public static SharedByteArray byteArray(String name, int length) {
+        return SharedByteArray.of(name, length);
+    }
+
+    /** A shared boolean array of {@code length} falses. */
+    public static SharedBooleanArray booleanArray(String name, int length) {
+        return SharedBooleanArray.of(name, length);
+    }
+
     // ------------------------------------------------------------------------------------------ synchronization
 
     /** A lock shared by processes (Python's {@code Lock()}); owner death is reported, not a silent hang. */
