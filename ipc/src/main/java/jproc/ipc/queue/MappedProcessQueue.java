@@ -229,6 +229,10 @@ public final class MappedProcessQueue<T> implements JoinableProcessQueue<T> {
         while (true) {
             long done = (long) LONGS.getVolatile(buf, off);
             long unfinished = unfinished(done);
+            if (unfinished <= 0 && ring.producerLock().owner() != 0) {
+                endpoint.repairIfProducerDied();
+                unfinished = unfinished(done);
+            }
             if (unfinished <= 0) {
                 throw new TaskDoneException(name, ring.putCount());
             }
@@ -256,6 +260,9 @@ public final class MappedProcessQueue<T> implements JoinableProcessQueue<T> {
     @Override
     public boolean join(Duration timeout) {
         ensureOpen();
+        if (ring.producerLock().owner() != 0) {
+            endpoint.repairIfProducerDied();
+        }
         if (unfinishedTasks() == 0) {
             return true;
         }
