@@ -74,6 +74,8 @@ public final class TimelineChart {
         double axisY = plotTop + n * LANE_H + 6;
         axis(svg, t, x0, plotTop, axisY);
         Set<TraceEvent> seen = EnumSet.noneOf(TraceEvent.class);
+        // one tick per kind per bucket of pixels; wider buckets with many lanes keep the document small
+        double bucket = Math.max(1, n / 8.0);
         boolean anyHeld = false;
         boolean anyBlocked = false;
         for (int i = 0; i < n; i++) {
@@ -100,7 +102,7 @@ public final class TimelineChart {
                     continue;
                 }
                 double ex = x(t, r.nanos());
-                if (done.add(r.event().ordinal() + ":" + Math.round(ex))) {
+                if (done.add(r.event().ordinal() + ":" + Math.round(ex / bucket))) {
                     seen.add(r.event());
                     svg.line(ex, y - 7, ex, y + 7, COLORS.get(r.event()), 1.5, null);
                 }

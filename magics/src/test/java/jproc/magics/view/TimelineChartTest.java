@@ -114,6 +114,18 @@ class TimelineChartTest {
     }
 
     @Test
+    void manyLanesWithManyEventsStayASmallDocument() {
+        var traces = new java.util.ArrayList<ProcessTrace>();
+        for (int p = 0; p < 64; p++) {
+            traces.add(Traces.process("w" + p, 100 + p, 0).events(0, 1, 5000, "queue", "q", TraceEvent.PUT)
+                    .events(0, 1, 5000, "queue", "r", TraceEvent.GET).build());
+        }
+        String svg = TimelineChart.svg(Timeline.of(traces, List.of(), Traces.at(5000)), List.of());
+        Xml.parse(svg);
+        assertTrue(svg.length() < 2_000_000, "svg of " + svg.length() + " chars");
+    }
+
+    @Test
     void niceStepsFollowOneTwoFive() {
         assertEquals(100, TimelineChart.niceStep(76), 1e-9);
         assertEquals(200, TimelineChart.niceStep(120), 1e-9);
