@@ -510,6 +510,8 @@ def interrupt_stops_the_cell_and_its_children(k):
     t = "\n".join(k.execute("%ps").data("text/plain"))
     line = [l for l in t.splitlines() if l.startswith("napper")]
     assert line and "running" not in line[0] and "sleeping" not in line[0], t
+    assert "SIGINT" in line[0] or " 130 " in line[0], f"the child did not end by SIGINT: {line[0]}"
+    assert c.error() is not None, "the interrupted cell did not report an error"
 
 
 @check
