@@ -536,6 +536,8 @@ def restart_ends_children_and_removes_shared_memory(k):
         left = [p for p in pids if os.path.exists(f"/proc/{p}")]
         files = [f for f in os.listdir("/dev/shm") if f.startswith(f"jproc-{sid}-")]
         if not left and not files:
+            sid2 = k.value("jproc.ipc.session.Session.current().id()").strip().strip('"')
+            print(f"SESSION {sid2}", flush=True)  # the restarted kernel's: checked after shutdown
             return
         time.sleep(0.2)
     raise AssertionError(f"after restart: children alive {left}, files {files}")
