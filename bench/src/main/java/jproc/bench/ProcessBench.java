@@ -1,5 +1,8 @@
 package jproc.bench;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,10 +14,12 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import jproc.bench.process.FirstLine;
+import jproc.bench.process.Hello;
 import jproc.bench.process.PythonPeer;
 import jproc.process.ChildProcess;
 import jproc.process.ChildProcesses;
 import jproc.process.pool.ProcessPool;
+import jproc.process.spawn.Launcher;
 import jproc.process.spawn.WarmPool;
 
 /**
@@ -34,10 +39,13 @@ public final class ProcessBench {
         double warm = firstOutput(reps, true);
         double map = poolMap(reps * 4);
         double rss = idleRss(3);
+        double hello = plainJvmHello(reps);
         print("spawn_first_output_ms", cold, "ms", py, "first_output_ms");
         print("spawn_warm_ms", warm, "ms", py, "first_output_ms");
         print("pool_map_10k_ms", map, "ms", py, "pool_map_10k_ms");
         print("child_rss_mb", rss, "MB", py, "child_rss_mb");
+        System.out.println(String.format(Locale.ROOT, "INFO plain_jvm_hello_first_output_ms %.2f ms (java with the"
+                + " children's options running a class that prints one line: the floor of a cold start)", hello));
         ChildProcesses.killAll(2000);
     }
 
@@ -101,6 +109,30 @@ public final class ProcessBench {
             }
             return median(times);
         }
+    }
+
+    /** start() of a plain JVM with the children's options printing one line, to its first line. */
+    private static double plainJvmHello(int reps) throws Exception {
+        var times = new ArrayList<Double>();
+        var cmd = new ArrayList<String>();
+        cmd.add(Launcher.javaCommand());
+        cmd.addAll(Launcher.defaultOptions());
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(Hello.class.getName());
+        for (int i = -2; i < reps; i++) {
+            Thread.sleep(100);
+            long t0 = System.nanoTime();
+            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            try (var r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                r.readLine();
+                if (i >= 0) {
+                    times.add((System.nanoTime() - t0) / 1e6);
+                }
+            }
+            p.waitFor();
+        }
+        return median(times);
     }
 
     /** Resident memory of an idle child (started, printed a line, sleeping), read from /proc. */
