@@ -450,7 +450,8 @@ def live_wiring_and_inspect_update_with_well_formed_svg(k):
     wait_until(k, lambda: all(len(updates(d)) >= 2 for d in ids), 20, "live updates of all three views")
     for m in updates(ids[0]):
         svg_root(m["content"]["data"]["image/svg+xml"])
-    assert any("put x" in m["content"]["data"]["text/plain"] for m in updates(ids[1])), "inspect never showed puts"
+    wait_until(k, lambda: any("put x" in m["content"]["data"]["text/plain"] for m in updates(ids[1])), 20,
+               "the live %inspect showing the child's puts")
     k.execute("%join --all --timeout 20")
 
 
