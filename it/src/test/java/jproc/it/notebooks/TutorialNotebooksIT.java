@@ -67,6 +67,17 @@ class TutorialNotebooksIT {
         }
     }
 
+    private static void assertWellFormedSvg(Transcript.Cell cell) {
+        String svg = cell.text("display-image/svg+xml").strip();
+        assertTrue(svg.startsWith("<svg"), "cell " + cell.id() + " displays image/svg+xml:\n" + cell.text());
+        try {
+            DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new AssertionError("cell " + cell.id() + " displays an SVG that is not well-formed XML: " + e, e);
+        }
+    }
+
     private static List<Integer> ints(List<String> xs) {
         return xs.stream().map(s -> Integer.parseInt(s.replace(",", ""))).toList();
     }
@@ -88,10 +99,14 @@ class TutorialNotebooksIT {
                 400_000 - totals.get(0), 400_000 - totals.get(1));
         assertTrue(totals.get(0) <= 400_000, lost.text());
         assertEquals(400_000, totals.get(1), "the locked counter is exact");
+        var inspect = t.cell("inspect-counter");
+        assertEquals(1, inspect.matches("^value +400000$").size(), "%inspect shows the exact total:\n" + inspect.text());
+        assertContains(inspect, "lock acquisitions  400,000");
 
         assertContains(t.cell("event"), "waiter: waiting for the notebook's signal", "waiter: got it, carrying on");
         assertEquals(6, t.cell("lock-order").matches("holds a and b").size());
         assertContains(t.cell("lock-order"), "no deadlock: both finished");
+        assertWellFormedSvg(t.cell("wiring"));
         assertEquals(List.of(400_000, 400_000, 400_000), ints(t.cell("contention").matches("total ([0-9,]+)")));
         assertContains(t.cell("thread-vs-process"), "after a thread added 1:  box[0] = 1",
                 "after a process added 1: box[0] = 1");
@@ -115,6 +130,7 @@ class TutorialNotebooksIT {
                 ints(workers.matches("Worker (\\d) is working")).stream().sorted().toList());
         int peak = ints(workers.matches("at most (\\d+) workers")).get(0);
         assertTrue(peak >= 1 && peak <= 2, "the semaphore let " + peak + " workers in at once; permits: 2");
+        assertWellFormedSvg(t.cell("timeline"));
     }
 
     @Test
@@ -126,12 +142,18 @@ class TutorialNotebooksIT {
             assertEquals(List.of(0, 1, 2, 3, 4), ints(c.matches("produced (\\d)")), cell + ":\n" + c.text());
             assertEquals(List.of(0, 1, 2, 3, 4), ints(c.matches("consumed (\\d)")), cell + ":\n" + c.text());
         }
+        var inspect = t.cell("queue-inspect");
+        assertEquals(1, inspect.matches("^put +5$").size(), "%inspect queue counts 5 puts:\n" + inspect.text());
+        assertEquals(1, inspect.matches("^got +5$").size(), "%inspect queue counts 5 gets:\n" + inspect.text());
+        assertWellFormedSvg(t.cell("timeline"));
         var value = ints(t.cell("value-run").matches("consumed (\\d)"));
         assertEquals(4, value.get(value.size() - 1), "the shared-value consumer stops at 4: " + value);
 
         var compare = t.cell("compare");
-        assertContains(compare, "received [0, 1, 2, 3, 4] missed []");
-        assertEquals(2, compare.matches("missed \\[\\]$").size(), "queue and pipe miss nothing:\n" + compare.text());
+        assertEquals(1, compare.matches("^queue +received \\[0, 1, 2, 3, 4\\] +missed \\[\\]$").size(),
+                "the queue consumer misses nothing:\n" + compare.text());
+        assertEquals(1, compare.matches("^pipe +received \\[0, 1, 2, 3, 4\\] +missed \\[\\]$").size(),
+                "the pipe consumer misses nothing:\n" + compare.text());
         var valueMissed = compare.matches("shared value +received .* missed (\\[.+\\])$");
         assertEquals(1, valueMissed.size(), compare.text());
         System.out.println("shared-value consumer missed " + valueMissed.get(0));
@@ -141,13 +163,14 @@ class TutorialNotebooksIT {
         rates.forEach(r -> System.out.println("Java   " + r));
         t.cell("python-measure").matches("Python +(.+? items/s)").forEach(r -> System.out.println("Python " + r));
 
-        var chart = t.cell("throughput-chart");
-        String svg = chart.text("display-image/svg+xml").strip();
-        assertTrue(svg.startsWith("<svg"), "the chart is displayed as image/svg+xml:\n" + chart.text());
-        DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
-        assertContains(t.cell("late-start"), "the cell is done; the child is still running");
+        assertWellFormedSvg(t.cell("throughput-chart"));
+        t.cell("throughput-chart").matches("^(.* = [0-9.,]+)$").forEach(r -> System.out.println("ratio " + r));
+        t.cell("throughput-chart").matches("^(fastest .*)$").forEach(System.out::println);
+        // a line printed 1.5 s after its cell returned is shown under that cell (a display updated in place)
+        assertContains(t.cell("late-start"), "the cell is done; the child is still running",
+                "[late] late line: printed 1.5 s after the cell that started me returned");
         assertContains(t.cell("late-join"), "late exited with code 0");
+        assertEquals(1, t.cell("ps").matches("^late +\\d+ +exited +0 ").size(), t.cell("ps").text());
     }
 
     @Test
@@ -162,6 +185,7 @@ class TutorialNotebooksIT {
         assertEquals(1, t.cell("join-child").matches("Process-\\d+ \\(pid \\d+\\) ended with exit code 0").size(),
                 t.cell("join-child").text());
         assertContains(t.cell("terminate"), "alive before terminate: true", "alive after: false, exit code -15");
+        assertEquals(1, t.cell("ps").matches("^endless +\\d+ +killed +-15 ").size(), t.cell("ps").text());
         assertContains(t.cell("subclass"), "egon is running in pid", "egon is done", "main");
 
         var pool = t.cell("pool");
@@ -202,5 +226,6 @@ class TutorialNotebooksIT {
         assertEquals(IntStream.range(0, 10).boxed().toList(),
                 ints(lock.matches("hello world (\\d)$")).stream().sorted().collect(Collectors.toList()));
         assertContains(lock, "at most 1 process(es) were inside the critical section at once");
+        assertWellFormedSvg(t.cell("timeline"));
     }
 }
