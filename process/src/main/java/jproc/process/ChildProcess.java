@@ -268,7 +268,11 @@ public class ChildProcess implements Serializable, AutoCloseable {
                 "it holds a " + e.getMessage() + ", which is not Serializable", e);
     }
 
-    /** Waits until the child has ended and all its output was delivered. */
+    /**
+     * Waits until the child has ended and all its output was delivered.
+     *
+     * @throws JoinInterruptedException if this thread is interrupted while waiting (the child keeps running)
+     */
     public void join() {
         requireStarted("join").join();
     }
@@ -277,6 +281,7 @@ public class ChildProcess implements Serializable, AutoCloseable {
      * Waits at most {@code timeout} for the child to end (and its output to be delivered).
      *
      * @return true if it ended, false on timeout
+     * @throws JoinInterruptedException if this thread is interrupted while waiting (the child keeps running)
      */
     public boolean join(Duration timeout) {
         return requireStarted("join").join(timeout.toNanos());

@@ -128,6 +128,20 @@ class LifecycleIT {
     }
 
     @Test
+    @Timeout(30)
+    void interruptedJoinThrowsAndLeavesTheChildRunning() throws InterruptedException {
+        var p = waitingChild("joined");
+        awaitReady("joined");
+        Thread.currentThread().interrupt();
+        var e = assertThrows(JoinInterruptedException.class, p::join);
+        assertTrue(Thread.interrupted(), "interrupt status set again");
+        assertTrue(e.getMessage().contains("joined"), e.getMessage());
+        assertTrue(p.isAlive());
+        p.kill();
+        p.join();
+    }
+
+    @Test
     @Timeout(60)
     void concurrentPrintingLosesAndSplitsNoLine() {
         int threads = 4;

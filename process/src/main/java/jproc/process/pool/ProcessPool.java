@@ -527,13 +527,18 @@ public final class ProcessPool extends AbstractExecutorService implements AutoCl
     }
 
     @Override
-    public boolean awaitTermination(long timeout, TimeUnit unit) {
+    public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
         long deadline = System.nanoTime() + unit.toNanos(timeout);
-        for (WorkerHandle w : workers) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0 || !w.process.join(java.time.Duration.ofNanos(left))) {
-                return false;
+        try {
+            for (WorkerHandle w : workers) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !w.process.join(java.time.Duration.ofNanos(left))) {
+                    return false;
+                }
             }
+        } catch (jproc.process.JoinInterruptedException e) {
+            Thread.interrupted();
+            throw (InterruptedException) e.getCause();
         }
         return true;
     }
@@ -546,9 +551,9 @@ public final class ProcessPool extends AbstractExecutorService implements AutoCl
             while (!awaitTermination(1, TimeUnit.DAYS)) {
                 Thread.onSpinWait();
             }
-        } catch (RuntimeException e) {
+        } catch (InterruptedException e) {
             shutdownNow();
-            throw e;
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -12,6 +12,7 @@ import jproc.ipc.trace.TraceEvent;
 import jproc.process.ChildOutput;
 import jproc.process.ChildStartException;
 import jproc.process.ChildStream;
+import jproc.process.JoinInterruptedException;
 import jproc.process.OutputSink;
 
 /**
@@ -149,23 +150,31 @@ public final class ChildJvm {
         return status > 128 && status < 128 + 65 ? -(status - 128) : status;
     }
 
-    /** Waits until finished. */
+    /**
+     * Waits until finished.
+     *
+     * @throws JoinInterruptedException if the waiting thread is interrupted
+     */
     public void join() {
         try {
             finished.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while joining " + name, e);
+            throw new JoinInterruptedException(name, e);
         }
     }
 
-    /** Waits at most {@code nanos}; true if finished. */
+    /**
+     * Waits at most {@code nanos}; true if finished.
+     *
+     * @throws JoinInterruptedException if the waiting thread is interrupted
+     */
     public boolean join(long nanos) {
         try {
             return finished.await(nanos, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            throw new JoinInterruptedException(name, e);
         }
     }
 
