@@ -113,7 +113,10 @@ final class FastStatements {
         var diagnostics = new DiagnosticCollector<JavaFileObject>();
         boolean ok;
         try {
-            ok = pool.compile(files, diagnostics, OPTIONS, List.of(new ReplFileManager.Source(name, source)));
+            // a pooled context lists package REPL once; a new JShell snippet (new generation) needs a fresh one
+            var options = new java.util.ArrayList<>(OPTIONS);
+            options.add("-XDjproc.generation=" + generation);
+            ok = pool.compile(files, diagnostics, options, List.of(new ReplFileManager.Source(name, source)));
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "fast compile failed; JShell takes over", e);
             files.takeOutput();
@@ -121,6 +124,10 @@ final class FastStatements {
         }
         Map<String, byte[]> out = files.takeOutput();
         if (!ok || !out.containsKey(name)) {
+            if (LOG.isLoggable(Level.FINE)) {
+                LOG.fine("fast compile of " + name + " failed; JShell takes over: " + diagnostics.getDiagnostics()
+                        + "\n" + source);
+            }
             return Optional.empty();
         }
         frames.rememberFast(name, cell, ErrorReports.lineOf(cellText, s.offset()));

@@ -106,7 +106,13 @@ public final class JShellEngine implements AutoCloseable {
                     return result;
                 case COMPLETE:
                 case COMPLETE_WITH_SEMI:
-                    result.add(new SnippetSource(info.source(), offset,
+                    String src = info.source();
+                    int blank = 0;
+                    while (blank < src.length() && Character.isWhitespace(src.charAt(blank))) {
+                        blank++;
+                    }
+                    // JShell numbers a snippet's lines from its first non-blank character
+                    result.add(new SnippetSource(src.substring(blank), offset + blank,
                             lastCodeChar(remaining.substring(0, remaining.length() - info.remaining().length()))
                                     == ';'));
                     remaining = info.remaining();

@@ -71,7 +71,7 @@ final class ReplFileManager extends ForwardingJavaFileManager<StandardJavaFileMa
         std.forEach(all::add);
         for (Map.Entry<String, byte[]> e : classes.view().entrySet()) {
             String name = e.getKey();
-            if (name.startsWith("REPL.") && name.indexOf('.', 5) < 0) {
+            if (name.startsWith("REPL.") && name.indexOf('.', 5) < 0 && !name.startsWith("REPL.$JProc$")) {
                 ClassFile f = inputs.get(name);
                 if (f == null || f.bytes != e.getValue()) {
                     f = new ClassFile(name, e.getValue());

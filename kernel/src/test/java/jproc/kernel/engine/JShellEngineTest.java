@@ -136,6 +136,21 @@ class JShellEngineTest {
     }
 
     @Test
+    void plainStatementsTakeTheFastPathAndReportLikeJShell() {
+        assertTrue(engine.hasFastStatements(), "run with --add-exports jdk.compiler/com.sun.tools.javac.api");
+        engine.evalCell("int boom(int a) {\n    return 10 / a;\n}", 20);
+        engine.evalCell("int zero = 0;", 21);
+        EvalResult r = engine.evalCell("int before = 1;\nboom(zero);", 22);
+        assertEquals("ArithmeticException", r.error().ename());
+        String report = String.join("\n", r.error().traceback());
+        assertTrue(report.contains("boom (cell [20], line 2)"), report);
+        assertTrue(report.contains("<cell> (cell [22], line 2)"), report);
+        assertTrue(engine.classes().namesNewestFirst().stream().anyMatch(n -> n.startsWith("REPL.$JProc$")));
+        EvalResult bad = engine.evalCell("undefinedCall();", 23);
+        assertEquals("CompileError", bad.error().ename(), "JShell reports what the fast path cannot compile");
+    }
+
+    @Test
     void isCompleteTellsIncompleteFromInvalid() {
         assertEquals("complete", engine.isComplete("int q = 1;"));
         assertEquals("    ", engine.isComplete("for (int i = 0; i < 3; i++) {"));
