@@ -12,7 +12,8 @@
 //     "timeoutMs": 240000,                   how long all cells may take
 //     "expect": { "<cell id>": ["text that must appear under that cell", ...] },
 //     "settle": { "<cell id>": "text to wait for after the run ended (late output)" },
-//     "screenshotCell": "<cell id>"          the cell scrolled to the top of the viewport for shot.png
+//     "screenshotCell": "<cell id>",         the cell scrolled to the top of the viewport for shot.png
+//     "cellShots": ["<cell id>", ...]        outputs of these cells photographed one by one (cell-<id>.png)
 //   }
 // Exit status 0 when every expectation held and no cell shows an error or stderr output, 1 otherwise,
 // 2 on a usage or set-up error. result.json holds what each code cell showed and every failure.
@@ -131,13 +132,23 @@ async function main() {
         }, shotId);
         await page.waitForTimeout(300);
         await page.screenshot({ path: join(spec.outDir, 'shot.png') });
-        for (const id of Object.keys(spec.settle || {})) {
-            await page.evaluate(cid => {
+        // One picture of each listed cell's output (the notebook scrolls inside #site, so whole tall cells
+        // do not photograph well; outputs are short).
+        for (const id of spec.cellShots || []) {
+            const handle = await page.evaluateHandle(cid => {
                 const c = Jupyter.notebook.get_cells().find(x => x.id === cid);
-                c.element[0].scrollIntoView({ block: 'start' });
+                if (!c) {
+                    return null;
+                }
+                c.output_area.element[0].scrollIntoView({ block: 'center' });
+                return c.output_area.element[0];
             }, id);
-            await page.waitForTimeout(200);
-            await page.screenshot({ path: join(spec.outDir, `late-${id}.png`) });
+            const el = handle.asElement();
+            if (el) {
+                await el.screenshot({ path: join(spec.outDir, `cell-${id}.png`) });
+            } else {
+                failures.push(`no cell ${id} to photograph`);
+            }
         }
         writeFileSync(join(spec.outDir, 'result.json'), JSON.stringify({ failures, cells: seen }, null, 1));
         // Leave the kernel and the server as we found them: shut the kernel down from the page.

@@ -76,12 +76,13 @@ class BrowserNotebookIT {
                   "queue-run": ["produced 0", "produced 4", "consumed 0", "consumed 4", "consumer exit code 0"],
                   "pipe-run": ["consumed 4", "both ends are done"],
                   "value-run": ["consumed 4"],
-                  "compare": ["received [0, 1, 2, 3, 4] missed []"],
+                  "compare": ["missed []", "shared value"],
                   "late-start": ["the cell is done; the child is still running"],
                   "late-join": ["late exited with code 0"]
                  },
                  "settle": {"late-start": "late line: printed 1.5 s after the cell that started me returned"},
-                 "screenshotCell": "queue-run"
+                 "screenshotCell": "queue-run",
+                 "cellShots": ["queue-run", "timeline", "compare", "throughput-chart", "late-start"]
                 }
                 """.formatted(port, token, nb.getFileName(), nb.toAbsolutePath(), out.toAbsolutePath());
     }
