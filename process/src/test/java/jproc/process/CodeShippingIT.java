@@ -162,10 +162,13 @@ class CodeShippingIT {
             var adder = (SerializableFunction<Integer, Integer>) cell.getMethod("adder").invoke(null);
             assertEquals(List.of(101, 102, 103), pool.map(adder, List.of(1, 2, 3)));
             cell.getField("base").set(null, 200);
-            assertEquals(List.of(201), pool.map(adder, List.of(1)), "statics are sent again with each submission");
+            assertEquals(List.of(201, 202, 203, 204, 205, 206, 207, 208), pool.map(adder, List.of(1, 2, 3, 4, 5, 6, 7, 8)),
+                    "statics are sent again with each submission, to every worker");
+            cell.getField("base").set(null, 300);
+            assertEquals(List.of(301, 302, 303, 304), pool.map(adder, List.of(1, 2, 3, 4)));
             var task = (SerializableCallable<Object>) cell.getMethod("pointTask", int.class).invoke(null, 7);
             Object point = pool.submit(task).get();
-            assertEquals("Point[x=7, y=200]", point.toString());
+            assertEquals("Point[x=7, y=300]", point.toString());
             assertEquals(code.loader(), point.getClass().getClassLoader(), "decoded with the notebook's class");
         } finally {
             jproc.ipc.session.Session.current().unregisterUserLoader(code.loader());

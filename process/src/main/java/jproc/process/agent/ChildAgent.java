@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Field;
@@ -12,7 +11,6 @@ import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.channels.Channels;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,6 +21,7 @@ import jproc.process.ChildProcesses;
 import jproc.process.StaticValue;
 import jproc.process.spawn.ObjectStreams;
 import jproc.process.spawn.SpawnProtocol;
+import jproc.process.spawn.WireReader;
 
 /**
  * Main class of every child JVM (the child half of {@link SpawnProtocol}). Kept small and free of lambdas and
@@ -39,27 +38,31 @@ public final class ChildAgent {
         InputStream stdin = Channels.newInputStream(new FileInputStream(FileDescriptor.in).getChannel());
         System.setIn(new ByteArrayInputStream(new byte[0]));
         boolean spare = argv.length > 0 && "--spare".equals(argv[0]);
-        var watch = new ParentWatch(stdin);
-        watch.start();
         ExitReporter reporter = ExitReporter.instance();
         reporter.install();
-        if (spare) {
-            Warmup.run();
-            try {
-                @SuppressWarnings("resource")
-                var err = new FileOutputStream(FileDescriptor.err);
-                err.write((SpawnProtocol.READY + "\n").getBytes(StandardCharsets.UTF_8));
-                err.flush();
-            } catch (IOException e) {
-                Runtime.getRuntime().halt(0); // the parent is gone
-            }
+        Thread warmup = spare ? new Warmup.Spare() : null;
+        if (warmup != null) {
+            warmup.start();
         }
+        // the main thread reads the SPAWN frame itself (no hand-over between threads on the way to the target);
+        // end of stream here means the parent died before sending work
         byte[] frame;
         try {
-            frame = watch.awaitSpawnFrame();
-        } catch (InterruptedException e) {
-            Runtime.getRuntime().halt(1);
+            frame = WireReader.readFrame(stdin);
+        } catch (IOException e) {
+            frame = null;
+        }
+        if (frame == null) {
+            Runtime.getRuntime().halt(0);
             return;
+        }
+        new ParentWatch(stdin).start();
+        if (warmup != null) {
+            try {
+                warmup.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         ChildProcess process;
         SpawnProtocol.Incoming in;

@@ -7,7 +7,7 @@ import java.util.function.Consumer;
 import jproc.process.spawn.WireReader;
 
 /**
- * Reads the child's stdin after the SPAWN frame: hands further frames (the pool protocol) to a handler, and
+ * Reads the child's stdin after the SPAWN frame (which the main thread reads): hands further frames (the pool protocol) to a handler, and
  * when the stream ends (the parent exited or was killed, even by SIGKILL, so the kernel closed the pipe) ends
  * this JVM: shutdown hooks get 300 ms, then the JVM halts.
  *
@@ -44,29 +44,9 @@ final class ParentWatch extends Thread {
         handler = h;
     }
 
-    private byte[] spawnFrame;
-    private boolean spawnRead;
-
-    /** Waits for the first frame (SPAWN); a warm spare warms up meanwhile. Never returns if the parent died. */
-    synchronized byte[] awaitSpawnFrame() throws InterruptedException {
-        while (!spawnRead) {
-            wait();
-        }
-        return spawnFrame;
-    }
-
     @Override
     public void run() {
         try {
-            byte[] first = WireReader.readFrame(in);
-            if (first == null) {
-                Runtime.getRuntime().halt(0); // the parent went away before it sent work
-            }
-            synchronized (this) {
-                spawnFrame = first;
-                spawnRead = true;
-                notifyAll();
-            }
             byte[] f;
             while ((f = WireReader.readFrame(in)) != null) {
                 Consumer<byte[]> h = handler;
@@ -76,9 +56,6 @@ final class ParentWatch extends Thread {
             }
         } catch (IOException | RuntimeException e) {
             // a broken stream is the same as a closed one
-        }
-        if (!spawnRead) {
-            Runtime.getRuntime().halt(0);
         }
         if (!stopping) {
             parentGone();

@@ -22,13 +22,6 @@ public final class ShippedClassLoader extends ClassLoader {
         this.classes = classes;
     }
 
-    /** Adds classes that are not defined yet (a pool worker receives more code over time). */
-    public void add(Map<String, byte[]> more) {
-        synchronized (classes) {
-            classes.putAll(more);
-        }
-    }
-
     @Override
     protected Class<?> findClass(String name) throws ClassNotFoundException {
         byte[] b;

@@ -1,5 +1,8 @@
 package jproc.process.agent;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.invoke.MethodHandles;
@@ -8,6 +11,7 @@ import java.lang.invoke.StringConcatFactory;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,6 +118,27 @@ final class Warmup {
             Files.deleteIfExists(file);
         }
         Class.forName("jproc.ipc.trace.Trace", false, Warmup.class.getClassLoader());
+    }
+
+    /** A spare's warm-up thread: warms up, then tells the parent it is ready (the READY line on stderr). */
+    static final class Spare extends Thread {
+        Spare() {
+            super("jproc-warmup");
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            Warmup.run();
+            try {
+                @SuppressWarnings("resource")
+                var err = new FileOutputStream(FileDescriptor.err);
+                err.write((SpawnProtocol.READY + "\n").getBytes(StandardCharsets.UTF_8));
+                err.flush();
+            } catch (IOException e) {
+                Runtime.getRuntime().halt(0); // the parent is gone
+            }
+        }
     }
 
     private static void noop() {

@@ -297,7 +297,7 @@ public final class ProcessPool extends AbstractExecutorService implements AutoCl
                 throw new NotCopyableException("an item", "?", e.toString(), e);
             }
             var t = new PendingTask(taskIds.incrementAndGet(), PoolProtocol.KIND_MAP, fnId, fnBytes,
-                    w.toByteArray(), tasks.isEmpty() ? code : CodeParts.NONE);
+                    w.toByteArray(), code);
             t.offset = from;
             tasks.add(t);
         }

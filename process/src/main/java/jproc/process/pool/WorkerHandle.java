@@ -22,15 +22,21 @@ final class WorkerHandle {
     boolean leaving;
     private final Map<String, Integer> sentClasses = new HashMap<>();
     private final Set<Integer> sentFunctions = new HashSet<>();
+    private CodeParts lastCode;
 
     WorkerHandle(ChildProcess process, int index) {
         this.process = process;
         this.index = index;
     }
 
-    /** Sends a task with whatever code and function the worker lacks; the caller holds the pool's lock. */
+    /**
+     * Sends a task with whatever code and function the worker lacks; the caller holds the pool's lock. The code of
+     * a submission (new classes, statics) goes once per worker; new classes make the worker start a new class
+     * loader generation and forget its functions, so they are sent again.
+     */
     void send(PendingTask t) throws IOException {
-        if (!t.code.isEmpty()) {
+        if (!t.code.isEmpty() && t.code != lastCode) {
+            lastCode = t.code;
             var w = PoolProtocol.start(PoolProtocol.CODE, 1024);
             int at = w.size();
             w.putInt(0);
@@ -44,6 +50,9 @@ final class WorkerHandle {
                 }
             }
             w.setInt(at, n);
+            if (n > 0) {
+                sentFunctions.clear();
+            }
             appendRaw(w, t.code.statics);
             write(PoolProtocol.finish(w));
         }

@@ -91,20 +91,18 @@ final class WorkerLoop implements SerializableRunnable {
             fresh.put(in.getString(), in.getBytes());
         }
         if (!fresh.isEmpty()) {
-            boolean redefined = false;
-            for (String name : fresh.keySet()) {
-                redefined |= known.containsKey(name);
-            }
+            // a class cannot change in a loader that defined it, and functions hold on to the loader that defined
+            // their classes: new classes start a new generation with every class, and cached functions go (the
+            // parent sends them again)
             known.putAll(fresh);
-            if (shipped == null || redefined) {
-                // a class cannot change in a loader that defined it: start a new generation with every class
-                shipped = new ShippedClassLoader(new HashMap<>(known), getClass().getClassLoader());
-                Session.current().registerUserLoader(shipped);
-                loader = shipped;
-                Thread.currentThread().setContextClassLoader(shipped);
-            } else {
-                shipped.add(fresh);
+            if (shipped != null) {
+                Session.current().unregisterUserLoader(shipped);
             }
+            shipped = new ShippedClassLoader(new HashMap<>(known), getClass().getClassLoader());
+            Session.current().registerUserLoader(shipped);
+            loader = shipped;
+            Thread.currentThread().setContextClassLoader(shipped);
+            functions.clear();
         }
         int statics = in.getInt();
         for (int i = 0; i < statics; i++) {
