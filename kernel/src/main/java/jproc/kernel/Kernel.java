@@ -79,7 +79,9 @@ public final class Kernel implements AutoCloseable {
                 "import java.util.function.*;", "import java.util.stream.*;", "import java.io.*;",
                 "import java.math.*;", "import java.net.*;", "import java.nio.file.*;", "import java.time.*;",
                 "import java.util.regex.*;", "import static jproc.kernel.display.Display.*;"));
-        for (String name : List.of("jproc.Mp", "jproc.process.ChildProcess")) {
+        for (String name : List.of("jproc.Mp", "jproc.process.ChildProcess", "jproc.ipc.Channels",
+                "jproc.ipc.queue.ProcessQueue", "jproc.ipc.pipe.ProcessPipe", "jproc.ipc.sync.ProcessLock",
+                "jproc.ipc.value.SharedInt")) {
             try {
                 Class.forName(name, false, Kernel.class.getClassLoader());
                 imports.add("import " + name.substring(0, name.lastIndexOf('.')) + ".*;");
