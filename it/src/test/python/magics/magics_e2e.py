@@ -486,20 +486,28 @@ def pool_works_from_cells(k):
 
 @check
 def deadlock_is_named(k):
-    require_magics(k, "lock")
     k.execute("%lock lockA")
     k.execute("%lock lockB")
-    k.execute("%%spawn left\nlockA.acquire(); Thread.sleep(500); lockB.acquire();")
-    k.execute("%%spawn right\nlockB.acquire(); Thread.sleep(500); lockA.acquire();")
-    k.pump(2.5)
-    if "cannot re-open a lock yet" in everything_printed(k):
-        raise Skip("lock handles do not re-attach in children in this build")
-    t = "\n".join(k.execute("%ps").data("text/plain"))
-    assert_in("Deadlock", t)
+    k.execute("%barrier bothHold 2")
+    # each takes its first lock, waits until the other holds its own, then asks for the other's: a sure deadlock
+    k.execute("%%spawn left\nlockA.acquire(); bothHold.await(); lockB.acquire();")
+    k.execute("%%spawn right\nlockB.acquire(); bothHold.await(); lockA.acquire();")
+    t = ""
+
+    def named():
+        nonlocal t
+        t = "\n".join(k.execute("%ps").data("text/plain"))
+        return "Deadlock" in t
+    try:
+        wait_until(k, named, 30, "the deadlock named by %ps")
+    except AssertionError as e:
+        raise AssertionError(f"{e}:\n{t}\n{everything_printed(k)[-2000:]}") from None
     assert "left" in t and "right" in t
     assert_in("cycle:", t)
-    k.execute("%kill left")
-    k.execute("%kill right")
+    t = "\n".join(k.execute("%inspect lockA").data("text/plain"))
+    assert_in("Deadlock", t, "%inspect of a lock in the cycle")
+    svg_root(k.execute("%wiring").data("image/svg+xml")[-1])
+    k.execute("%kill left right")
 
 
 @check

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import jproc.ipc.session.Session;
+import jproc.ipc.sync.ProcessBarrier;
 import jproc.ipc.sync.ProcessLock;
 import jproc.magics.view.DeadlockCycle;
 import jproc.magics.view.ProcessTable;
@@ -17,22 +18,16 @@ import jproc.magics.view.Timeline;
 import jproc.magics.view.TimelineChart;
 import jproc.process.ChildProcess;
 
-/** Two child JVMs take two locks in opposite orders; the session reader names the cycle. */
+/** Two child JVMs take two locks in opposite orders (a barrier makes it certain); the reader names the cycle. */
 @Timeout(60)
 class DeadlockIT {
+    /** Takes {@code first}, waits until the other process holds its own first lock, then asks for {@code second}. */
     static void takeBoth(String first, String second) {
-        try (ProcessLock a = ProcessLock.of(first); ProcessLock b = ProcessLock.of(second)) {
+        try (ProcessLock a = ProcessLock.of(first); ProcessLock b = ProcessLock.of(second);
+             ProcessBarrier both = ProcessBarrier.of("dl-both", 2)) {
             a.acquire();
-            sleep(400);
+            both.await();
             b.acquire();
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
