@@ -181,8 +181,8 @@ class TutorialNotebooksIT {
         assertEquals(3, same.matches("runs in this process = 1$").size(), same.text());
         assertEquals(3, new HashSet<>(same.matches("pid (\\d+),")).size(), "three distinct pids:\n" + same.text());
         assertContains(t.cell("blocking-or-not"), "exit code 0");
-        assertContains(t.cell("start-child"), "main");
-        assertEquals(1, t.cell("join-child").matches("Process-\\d+ \\(pid \\d+\\) ended with exit code 0").size(),
+        assertContains(t.cell("start-child"), "main", "[task] egon is running", "[task] egon is done");
+        assertEquals(1, t.cell("join-child").matches("^task \\(pid \\d+\\) ended with exit code 0$").size(),
                 t.cell("join-child").text());
         assertContains(t.cell("terminate"), "alive before terminate: true", "alive after: false, exit code -15");
         assertEquals(1, t.cell("ps").matches("^endless +\\d+ +killed +-15 ").size(), t.cell("ps").text());
