@@ -62,6 +62,7 @@ public final class MutexWord {
         if (tryLock(token)) {
             return ACQUIRED;
         }
+        int backoff = 1;
         while (true) {
             long o = (long) LONGS.getOpaque(buf, off);
             if (o == 0 && tryLock(token)) {
@@ -70,6 +71,11 @@ public final class MutexWord {
             if (o != 0 && wait.checkDue() && !OwnerToken.isAlive(o) && takeOver(o, token)) {
                 return o;
             }
+            // back off between reads so that spinning waiters do not keep pulling the word away from its owner
+            for (int i = 1; i < backoff; i++) {
+                Thread.onSpinWait();
+            }
+            backoff = Math.min(backoff * 2, 64);
             if (!wait.pause()) {
                 return TIMED_OUT;
             }

@@ -33,16 +33,6 @@ public final class SessionFiles {
      * reachable by name. Returns how many files were removed.
      */
     public static int removeAll(Session session) {
-        int n = 0;
-        for (Path p : list(session)) {
-            try {
-                if (Files.deleteIfExists(p)) {
-                    n++;
-                }
-            } catch (IOException e) {
-                // already gone or not ours to remove; the tracker retries at session end
-            }
-        }
-        return n;
+        return session.removeFiles();
     }
 }

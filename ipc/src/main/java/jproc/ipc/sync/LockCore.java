@@ -68,6 +68,7 @@ public final class LockCore {
         }
         int ticket = 0;
         boolean registered = false;
+        int backoff = 1;
         try (var w = new WaitLoop(trace, TraceEvent.ACQUIRE, "acquire", deadline)) {
             while (true) {
                 long o = word.owner();
@@ -75,6 +76,10 @@ public final class LockCore {
                     acquired(1);
                     return true;
                 }
+                for (int i = 1; i < backoff; i++) {
+                    Thread.onSpinWait();
+                }
+                backoff = Math.min(backoff * 2, 64);
                 if (!registered && w.sleeping()) {
                     ticket = waiters.register(me);
                     registered = true;

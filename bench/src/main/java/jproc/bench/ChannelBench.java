@@ -1,0 +1,68 @@
+package jproc.bench;
+
+import java.util.Locale;
+import java.util.Map;
+
+import jproc.bench.channel.Measurements;
+import jproc.bench.channel.PythonChannelPeer;
+import jproc.ipc.session.Session;
+import jproc.ipc.shm.SessionFiles;
+import jproc.ipc.shm.SessionTracker;
+
+/**
+ * The channel benchmark: JProc's queues, pipes and locked shared values between real child JVMs, side by side with
+ * Python 3.11 multiprocessing (fork) and a raw Agrona 2.6.0 ring buffer over /dev/shm, all in the same run. Prints
+ * one line per figure:
+ * <pre>
+ *   BENCH &lt;figure&gt; &lt;value&gt; &lt;unit&gt; peer=&lt;python value&gt; ratio=&lt;value&gt; limit=&lt;agrona value&gt;
+ * </pre>
+ * ratio is ours / peer for throughputs and peer / ours for latencies (higher is better for JProc either way). The
+ * MPMC limit is Agrona's many-to-one ring (4 producers, 1 consumer: Agrona has no many-to-many ring); the counter
+ * limit is a raw atomic add on a mapped long without any lock. Run with {@code bin/bench channels}.
+ */
+public final class ChannelBench {
+    private ChannelBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Session session = Session.current();
+        SessionTracker.startFor(session);
+        var m = new Measurements();
+        try {
+            Map<String, Double> py = PythonChannelPeer.run(3);
+            double queue = m.queue();
+            double queueLimit = m.agronaQueue();
+            m.killChildren();
+            double mpmc = m.queueMpmc();
+            double mpmcLimit = m.agronaMpmc();
+            m.killChildren();
+            double[] pipe = m.pipe();
+            double[] pipeLimit = m.agronaPipe();
+            m.killChildren();
+            double counter = m.lockedCounter();
+            double counterLimit = m.agronaCounter();
+            m.killChildren();
+            print("queue_msgs_per_s", queue, "msg/s", py.get("queue_msgs_per_s"), queueLimit, false);
+            print("queue_mpmc_msgs_per_s", mpmc, "msg/s", py.get("queue_mpmc_msgs_per_s"), mpmcLimit, false);
+            print("pipe_rtt_median_us", pipe[0], "us", py.get("pipe_rtt_median_us"), pipeLimit[0], true);
+            print("pipe_rtt_p99_us", pipe[1], "us", py.get("pipe_rtt_p99_us"), pipeLimit[1], true);
+            print("locked_counter_incr_per_s", counter, "incr/s", py.get("locked_counter_incr_per_s"), counterLimit,
+                    false);
+        } finally {
+            m.killChildren();
+            SessionFiles.removeAll(session);
+        }
+    }
+
+    private static void print(String figure, double ours, String unit, Double peer, double limit, boolean latency) {
+        double p = peer == null ? Double.NaN : peer;
+        double ratio = latency ? p / ours : ours / p;
+        System.out.println(String.format(Locale.ROOT, "BENCH %s %s %s peer=%s ratio=%.1f limit=%s", figure,
+                fmt(ours, latency), unit, fmt(p, latency), ratio, fmt(limit, latency)));
+        System.out.flush();
+    }
+
+    private static String fmt(double v, boolean latency) {
+        return latency ? String.format(Locale.ROOT, "%.2f", v) : String.format(Locale.ROOT, "%.0f", v);
+    }
+}

@@ -1,0 +1,190 @@
+package jproc.bench.channel;
+
+import static jproc.bench.channel.Roles.arg;
+import static jproc.bench.channel.Roles.say;
+
+import java.util.Arrays;
+
+import jproc.ipc.pipe.PipeConnection;
+import jproc.ipc.pipe.ProcessPipe;
+import jproc.ipc.queue.ProcessQueue;
+import jproc.ipc.sync.ProcessEvent;
+import jproc.ipc.value.SharedInt;
+
+/**
+ * Child roles measuring JProc channels. Every role first runs its hot path on a private channel so the JIT has
+ * compiled it (a warm JVM, as in a notebook after the first cells), then prints {@code READY}, and reports with a
+ * {@code RESULT} line. Channels are created by the benchmark parent and opened here by name.
+ */
+final class JprocRoles {
+    private JprocRoles() {
+    }
+
+    static void run(String role, String[] a) throws Exception {
+        switch (role) {
+            case "queueProducer" -> queueProducer(a[0], arg(a, 1), arg(a, 2), arg(a, 3));
+            case "queueConsumer" -> queueConsumer(a[0], arg(a, 1), arg(a, 2), arg(a, 3));
+            case "mpmcProducer" -> mpmcProducer(a[0], a[1], arg(a, 2), arg(a, 3));
+            case "mpmcConsumer" -> mpmcConsumer(a[0], arg(a, 1));
+            case "pipeEcho" -> pipeEcho(a[0]);
+            case "pipePing" -> pipePing(a[0], arg(a, 1), arg(a, 2), arg(a, 3));
+            case "counterWorker" -> counterWorker(a[0], a[1], arg(a, 2), arg(a, 3));
+            default -> throw new IllegalArgumentException("unknown role " + role);
+        }
+    }
+
+    /** Runs puts and gets on a private queue so that both paths are compiled. */
+    private static void warmQueue() {
+        try (ProcessQueue<Long> q = ProcessQueue.of("warm-" + ProcessHandle.current().pid())) {
+            for (long i = 0; i < 2_000_000; i++) {
+                q.put(i);
+                if (q.get() != i) {
+                    throw new IllegalStateException("warm-up queue out of order");
+                }
+            }
+        }
+    }
+
+    private static void queueProducer(String name, int warm, int n, int reps) {
+        ProcessQueue<Long> q = ProcessQueue.open(name);
+        say("READY");
+        long total = warm + (long) n * reps;
+        for (long i = 0; i < total; i++) {
+            q.put(i);
+        }
+        q.close();
+    }
+
+    private static void queueConsumer(String name, int warm, int n, int reps) {
+        ProcessQueue<Long> q = ProcessQueue.open(name);
+        say("READY");
+        long expect = 0;
+        for (int i = 0; i < warm; i++) {
+            if (q.get() != expect++) {
+                throw new IllegalStateException("queue item out of order");
+            }
+        }
+        double[] rates = new double[reps];
+        for (int r = 0; r < reps; r++) {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                if (q.get() != expect++) {
+                    throw new IllegalStateException("queue item out of order");
+                }
+            }
+            rates[r] = n * 1e9 / (System.nanoTime() - t0);
+        }
+        Arrays.sort(rates);
+        say("RESULT " + rates[reps / 2]);
+        q.close();
+    }
+
+    private static void mpmcProducer(String name, String go, int n, int id) {
+        warmQueue();
+        ProcessQueue<Long> q = ProcessQueue.open(name);
+        try (var event = ProcessEvent.open(go)) {
+            say("READY");
+            event.await();
+        }
+        long t0 = System.nanoTime();
+        long base = (long) id << 40;
+        for (long i = 0; i < n; i++) {
+            q.put(base | i);
+        }
+        say("RESULT " + t0);
+        q.close();
+    }
+
+    private static void mpmcConsumer(String name, int n) {
+        warmQueue();
+        ProcessQueue<Long> q = ProcessQueue.open(name);
+        say("READY");
+        long count = 0;
+        long last = 0;
+        long lastIndex = n - 1;
+        while (true) {
+            long v = q.get();
+            if (v < 0) {
+                break;
+            }
+            count++;
+            if ((v & 0xFFFFFFFFFFL) == lastIndex) {
+                last = System.nanoTime();
+            }
+        }
+        say("RESULT " + count + " " + last);
+        q.close();
+    }
+
+    private static void pipeEcho(String name) {
+        var pipe = ProcessPipe.open(name);
+        PipeConnection c = pipe.right();
+        say("READY");
+        while (true) {
+            long v = c.<Long>recv();
+            c.send(v);
+            if (v < 0) {
+                break;
+            }
+        }
+        pipe.close();
+    }
+
+    private static void pipePing(String name, int warm, int n, int reps) {
+        var pipe = ProcessPipe.open(name);
+        PipeConnection c = pipe.left();
+        say("READY");
+        for (long i = 0; i < warm; i++) {
+            c.send(i);
+            c.<Long>recv();
+        }
+        double[] medians = new double[reps];
+        double[] p99s = new double[reps];
+        long[] lat = new long[n];
+        for (int r = 0; r < reps; r++) {
+            for (int i = 0; i < n; i++) {
+                long t0 = System.nanoTime();
+                c.send((long) i);
+                c.<Long>recv();
+                lat[i] = System.nanoTime() - t0;
+            }
+            Arrays.sort(lat);
+            medians[r] = lat[n / 2] / 1000.0;
+            p99s[r] = lat[n * 99 / 100] / 1000.0;
+        }
+        Arrays.sort(medians);
+        Arrays.sort(p99s);
+        c.send(-1L);
+        c.<Long>recv();
+        say("RESULT " + medians[reps / 2] + " " + p99s[reps / 2]);
+        pipe.close();
+    }
+
+    private static void counterWorker(String name, String go, int n, int rounds) {
+        try (var warm = SharedInt.of("warm-" + ProcessHandle.current().pid(), 0)) {
+            for (int i = 0; i < 300_000; i++) {
+                try (var held = warm.getLock().hold()) {
+                    warm.set(warm.get() + 1);
+                }
+            }
+        }
+        try (var v = SharedInt.open(name)) {
+            for (int r = 0; r < rounds; r++) {
+                try (var event = ProcessEvent.of(go + "-" + r)) {
+                    say("READY " + r);
+                    while (!event.isSet()) {
+                        Thread.yield();
+                    }
+                }
+                long t0 = System.nanoTime();
+                for (int i = 0; i < n; i++) {
+                    try (var held = v.getLock().hold()) {
+                        v.set(v.get() + 1);
+                    }
+                }
+                long t1 = System.nanoTime();
+                say("RESULT " + t0 + " " + t1);
+            }
+        }
+    }
+}
