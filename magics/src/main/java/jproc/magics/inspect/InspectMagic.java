@@ -57,18 +57,16 @@ public final class InspectMagic implements Magic {
     public Object run(MagicContext context, List<String> args, String body) {
         ParsedArgs a = ARGS.parse(args);
         String name = a.positional(0, "");
-        view(name); // fails with suggestions before anything is displayed
+        View first = view(SessionViews.read(), name); // fails with suggestions before anything is displayed
         if (a.flag("--live")) {
-            LiveDisplay.start(context, "inspect-" + name, () -> view(name),
-                    () -> !SessionViews.read().anyChildAlive());
+            LiveDisplay.start(context, "inspect-" + name, s -> view(s, name));
         } else {
-            context.display(Bundles.of(view(name)));
+            context.display(Bundles.of(first));
         }
         return null;
     }
 
-    static View view(String name) {
-        SessionSnapshot s = SessionViews.read();
+    static View view(SessionSnapshot s, String name) {
         Optional<ChannelRow> ch = s.channels().stream().filter(c -> c.name().equals(name)).findFirst();
         if (ch.isEmpty()) {
             // a pipe made by %pipe A B is named A-B: A and B find it too

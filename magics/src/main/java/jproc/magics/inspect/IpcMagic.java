@@ -45,15 +45,14 @@ public final class IpcMagic implements Magic {
     public Object run(MagicContext context, List<String> args, String body) {
         ParsedArgs a = ARGS.parse(args);
         if (a.flag("--live")) {
-            LiveDisplay.start(context, "ipc", IpcMagic::view, () -> !SessionViews.read().anyChildAlive());
+            LiveDisplay.start(context, "ipc", IpcMagic::view);
         } else {
-            context.display(Bundles.of(view()));
+            context.display(Bundles.of(view(SessionViews.read())));
         }
         return null;
     }
 
-    static View view() {
-        SessionSnapshot s = SessionViews.read();
+    static View view(SessionSnapshot s) {
         return IpcTable.render(s.processes(), s.channels(), s.cycles());
     }
 }

@@ -47,15 +47,14 @@ public final class TimelineMagic implements Magic {
     public Object run(MagicContext context, List<String> args, String body) {
         ParsedArgs a = ARGS.parse(args);
         if (a.flag("--live")) {
-            LiveDisplay.start(context, "timeline", TimelineMagic::view, () -> !SessionViews.read().anyChildAlive());
+            LiveDisplay.start(context, "timeline", TimelineMagic::view);
         } else {
-            context.display(Bundles.of(view()));
+            context.display(Bundles.of(view(SessionViews.read())));
         }
         return null;
     }
 
-    static View view() {
-        SessionSnapshot s = SessionViews.read();
+    static View view(SessionSnapshot s) {
         return TimelineChart.render(Timeline.of(s.traces(), s.processes(), s.nanos()), s.cycles());
     }
 }

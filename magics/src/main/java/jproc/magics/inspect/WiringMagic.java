@@ -48,15 +48,14 @@ public final class WiringMagic implements Magic {
     public Object run(MagicContext context, List<String> args, String body) {
         ParsedArgs a = ARGS.parse(args);
         if (a.flag("--live")) {
-            LiveDisplay.start(context, "wiring", WiringMagic::view, () -> !SessionViews.read().anyChildAlive());
+            LiveDisplay.start(context, "wiring", WiringMagic::view);
         } else {
-            context.display(Bundles.of(view()));
+            context.display(Bundles.of(view(SessionViews.read())));
         }
         return null;
     }
 
-    static View view() {
-        SessionSnapshot s = SessionViews.read();
+    static View view(SessionSnapshot s) {
         return WiringGraph.render(Wiring.of(s.traces(), s.processes(), s.channels(), s.holdings()));
     }
 }
