@@ -121,6 +121,18 @@ public final class Kernel implements AutoCloseable {
         }
     }
 
+    /** The JShell session, waiting at most {@code millis} for it; null if it is not ready by then. */
+    private JShellEngine engineWithin(long millis) {
+        try {
+            return engine.get(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            return null;
+        }
+    }
+
     /** The output router. */
     public CellOutput output() {
         return output;
@@ -188,10 +200,8 @@ public final class Kernel implements AutoCloseable {
                     .map(mg -> mg.name()).filter(n -> n.startsWith(typed)).toList();
             return new CodeCompletion.Candidates(names, cursor - typed.length(), cursor);
         }
-        if (!engine.isDone()) {
-            return new CodeCompletion.Candidates(List.of(), cursor, cursor);
-        }
-        return engine().complete(code, cursor);
+        JShellEngine e = engineWithin(10_000);
+        return e == null ? new CodeCompletion.Candidates(List.of(), cursor, cursor) : e.complete(code, cursor);
     }
 
     /** Help for the magic or the Java name at the cursor. */
@@ -200,10 +210,8 @@ public final class Kernel implements AutoCloseable {
         if (word != null) {
             return magics.find(word).map(MagicRegistry::helpText);
         }
-        if (!engine.isDone()) {
-            return Optional.empty();
-        }
-        return engine().inspect(code, cursor);
+        JShellEngine e = engineWithin(10_000);
+        return e == null ? Optional.empty() : e.inspect(code, cursor);
     }
 
     private static String magicAt(String code, int cursor) {

@@ -5,7 +5,8 @@ import jproc.kernel.engine.JShellEngine;
 /**
  * Exercises the compiler right after start-up (the first cell waits for it), so that the user's cells do not pay
  * for class loading and just-in-time compilation of javac: a few rounds of JShell snippets (declarations,
- * expressions) and a run of plain statements (the fast path), bounded in time. The snippets are dropped afterwards.
+ * expressions) and a run of plain statements (the fast path), bounded in time. The snippets are dropped afterwards
+ * (no type declarations among them: dropping one breaks JShell's documentation lookup on Java 25).
  */
 final class Warmup {
     static final String MARK = "/*jproc-warmup*/";
@@ -22,7 +23,7 @@ final class Warmup {
             MARK + "String $jprocWarmText = String.valueOf($jprocWarm);",
             MARK + "int $jprocWarmTwice(int x) { return 2 * x; }",
             MARK + "$jprocWarmTwice($jprocWarm)",
-            MARK + "record $JprocWarmPair(int a, int b) { }",
+            MARK + "Runnable $jprocWarmTask = () -> $jprocWarm++;",
         };
         for (int round = 0; round < 3 && System.nanoTime() < deadline; round++) {
             for (String s : snippets) {
