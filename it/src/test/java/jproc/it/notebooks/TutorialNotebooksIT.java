@@ -106,7 +106,9 @@ class TutorialNotebooksIT {
         assertContains(t.cell("event"), "waiter: waiting for the notebook's signal", "waiter: got it, carrying on");
         assertEquals(6, t.cell("lock-order").matches("holds a and b").size());
         assertContains(t.cell("lock-order"), "no deadlock: both finished");
-        assertWellFormedSvg(t.cell("wiring"));
+        var lockA = t.cell("inspect-lock");
+        assertEquals(1, lockA.matches("^acquisitions +6$").size(), "%inspect a counts 6 acquisitions:\n" + lockA.text());
+        assertEquals(2, lockA.matches("^(left|right) +\\d+ +acquire x3, release x3").size(), lockA.text());
         assertEquals(List.of(400_000, 400_000, 400_000), ints(t.cell("contention").matches("total ([0-9,]+)")));
         assertContains(t.cell("thread-vs-process"), "after a thread added 1:  box[0] = 1",
                 "after a process added 1: box[0] = 1");
@@ -222,6 +224,7 @@ class TutorialNotebooksIT {
         assertContains(t.cell("filter-gadget"), "refused:", "[ls -lh] (unchanged)");
         assertContains(t.cell("pipe"), "Hello, world");
         assertContains(t.cell("queue"), "Hello, world");
+        assertWellFormedSvg(t.cell("wiring"));
         var lock = t.cell("lock");
         assertEquals(IntStream.range(0, 10).boxed().toList(),
                 ints(lock.matches("hello world (\\d)$")).stream().sorted().collect(Collectors.toList()));
