@@ -24,6 +24,7 @@ public final class ChildLog implements OutputSink, AutoCloseable {
 
     private final PrintWriter file;
     private final Deque<String> recentErrors = new ArrayDeque<>();
+    private final long started = System.nanoTime();
 
     public ChildLog(Path path) {
         try {
@@ -61,7 +62,7 @@ public final class ChildLog implements OutputSink, AutoCloseable {
     public synchronized List<String> errorsOf(String childName, int max) {
         var out = new ArrayList<String>();
         for (String s : recentErrors) {
-            if (s.startsWith("[" + childName + " ")) {
+            if (s.startsWith("[" + childName + " ") && !s.contains(" err] \tat ") && !s.contains(" err] \t... ")) {
                 out.add(s);
             }
         }
@@ -70,7 +71,7 @@ public final class ChildLog implements OutputSink, AutoCloseable {
 
     /** Writes a line of the suite's own into the log (round boundaries, kills). */
     public synchronized void note(String text) {
-        file.println("# " + text);
+        file.printf("# %8.3f s %s%n", (System.nanoTime() - started) / 1e9, text);
     }
 
     @Override

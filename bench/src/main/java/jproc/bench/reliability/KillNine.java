@@ -17,13 +17,16 @@ final class KillNine {
         long perProducer = options.longForm() ? 40_000 : 15_000;
         int kills = options.longForm() ? 4 : 3;
         for (String f : new String[] {"kill9_trials", "kill9_lost", "kill9_duplicated", "kill9_corrupt",
-                "kill9_hangs", "kill9_owner_deaths_unreported"}) {
+                "kill9_hangs", "kill9_owner_deaths_unreported", "kill9_files_left"}) {
             figures.add(f, 0);
         }
         for (int r = 0; r < rounds; r++) {
-            new KillRound("queue", QueueKillChannel::new, r, 3, 3, perProducer, kills, random, work, log, figures)
-                    .run();
-            LockedValueRound.runIfAvailable(r, kills, random, work, log, figures, options.longForm());
+            var any = RoundPlan.Victims.ANY;
+            new KillRound("queue", QueueKillChannel::new, new RoundPlan(r, 3, 3, perProducer, kills, any), random, work,
+                    log, figures).run();
+            new KillRound("pipe", PipeKillChannel::new, new RoundPlan(r, 3, 2, perProducer, kills, any), random, work,
+                    log, figures).run();
+            LockedValueRound.run(r, kills, random, work, log, figures, options.longForm());
         }
     }
 }

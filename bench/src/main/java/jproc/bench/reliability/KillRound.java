@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Function;
 
 import jproc.process.ChildProcess;
 
@@ -18,26 +19,28 @@ final class KillRound {
     private static final Duration FINISH = Duration.ofSeconds(60);
 
     private final String kind;
-    private final java.util.function.Function<String, KillChannel> channels;
+    private final Function<String, KillChannel> channels;
     private final int round;
     private final int producers;
     private final int consumers;
     private final long perProducer;
     private final int kills;
+    private final RoundPlan.Victims victims;
     private final Random random;
     private final Workdir work;
     private final ChildLog log;
     private final Figures figures;
 
-    KillRound(String kind, java.util.function.Function<String, KillChannel> channels, int round, int producers, int consumers, long perProducer, int kills, Random random,
-              Workdir work, ChildLog log, Figures figures) {
+    KillRound(String kind, Function<String, KillChannel> channels, RoundPlan plan, Random random, Workdir work,
+              ChildLog log, Figures figures) {
         this.kind = kind;
         this.channels = channels;
-        this.round = round;
-        this.producers = producers;
-        this.consumers = consumers;
-        this.perProducer = perProducer;
-        this.kills = kills;
+        this.round = plan.round();
+        this.producers = plan.producers();
+        this.consumers = plan.consumers();
+        this.perProducer = plan.perProducer();
+        this.kills = plan.kills();
+        this.victims = plan.victims();
         this.random = random;
         this.work = work;
         this.log = log;
@@ -76,8 +79,14 @@ final class KillRound {
                 channel.producersDone(cons.stream().filter(ChildProcess::isAlive).toList());
                 hangs += joinAll(cons, "consumer", killed);
                 figures.add("kill9_hangs", hangs);
-                account(prodBooks, consBooks, prods, cons, killed, channel);
-                probe(channel, name);
+                try {
+                    account(prodBooks, consBooks, prods, cons, killed, channel);
+                    probe(channel, name);
+                } catch (RuntimeException e) {
+                    figures.add("kill9_corrupt", 1);
+                    figures.finding(area(), "after the kills the parent's use of the " + kind + " failed: " + e
+                            + "; kills: " + killed.stream().map(p -> p.name() + " pid " + p.pid()).toList());
+                }
             } finally {
                 for (ChildProcess p : prods) {
                     killQuietly(p);
@@ -96,24 +105,8 @@ final class KillRound {
         var pids = new ArrayList<Long>();
         prods.forEach(p -> pids.add(p.pid()));
         cons.forEach(c -> pids.add(c.pid()));
-        checkFilesRemoved(name, pids, killed);
-    }
-
-    /** Once every worker ended and the parent closed the channel, no file of the channel may remain. */
-    private void checkFilesRemoved(String name, List<Long> pids, List<ChildProcess> killed) {
-        long deadline = System.nanoTime() + 2_000_000_000L;
-        List<String> left;
-        do {
-            left = Reliability.channelFiles().stream().filter(n -> n.contains(name)
-                    || pids.stream().anyMatch(pid -> n.contains("-blob-" + pid + "."))).toList();
-            if (left.isEmpty()) {
-                return;
-            }
-            Reliability.sleep(50);
-        } while (System.nanoTime() < deadline);
-        figures.finding(area(), "files " + left + " remain 2 s after every process that used the " + kind
-                + " ended and the parent closed it; killed with -9: " + killed.stream().map(p -> p.name() + " pid "
-                + p.pid()).toList());
+        Leftovers.checkRemoved(area(), name, pids, killed, figures);
+        log.note(area() + " ends");
     }
 
     private String childName(String role) {
@@ -150,12 +143,12 @@ final class KillRound {
             }
             var candidates = new ArrayList<ChildProcess>();
             for (ChildProcess p : prods) {
-                if (p.isAlive() && !killed.contains(p)) {
+                if (p.isAlive() && !killed.contains(p) && victims != RoundPlan.Victims.CONSUMERS) {
                     candidates.add(p);
                 }
             }
             long liveConsumers = cons.stream().filter(c -> c.isAlive() && !killed.contains(c)).count();
-            if (liveConsumers > 1) {
+            if (liveConsumers > 1 && victims != RoundPlan.Victims.PRODUCERS) {
                 for (ChildProcess c : cons) {
                     if (c.isAlive() && !killed.contains(c)) {
                         candidates.add(c);
