@@ -5,10 +5,11 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Entry point of event recording. Channels and processes call {@link #channel(String, String)} once and
  * record through the returned handle. Recording can be switched off with {@link #setEnabled(boolean)}
- * or the system property {@code jproc.trace=false}; a disabled handle costs one volatile read.
+ * (session-wide: it flips the switch of every process of the session, see {@link TraceSwitch}) or the
+ * system property {@code jproc.trace=false} in the root process; a disabled handle costs one memory read.
  */
 public final class Trace {
-    private static volatile boolean enabled = !"false".equals(System.getProperty("jproc.trace"));
+    private static final TraceSwitch SWITCH = TraceSwitch.open(!"false".equals(System.getProperty("jproc.trace")));
     private static final ConcurrentHashMap<String, TraceChannel> CHANNELS = new ConcurrentHashMap<>();
     private static volatile TraceRecorder recorder = TraceRecorder.forThisProcess();
 
@@ -17,12 +18,12 @@ public final class Trace {
 
     /** True while events are recorded. */
     public static boolean enabled() {
-        return enabled;
+        return SWITCH.on();
     }
 
-    /** Switches recording on or off in this process. */
+    /** Switches recording on or off in every process of the session (running ones included). */
     public static void setEnabled(boolean on) {
-        enabled = on;
+        SWITCH.set(on);
     }
 
     /** The trace handle of a channel in this process. */

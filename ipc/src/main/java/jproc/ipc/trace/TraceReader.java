@@ -26,14 +26,25 @@ public final class TraceReader {
     private TraceReader() {
     }
 
-    /** Every process of the session that recorded events, ordered by start time. */
+    /** Every process of the session that recorded events, ordered by start time, with their events. */
     public static List<ProcessTrace> readAll(Session session) {
+        return readAll(session, true);
+    }
+
+    /**
+     * Every process of the session that recorded events, ordered by start time.
+     *
+     * @param withEvents false to skip the event rings (counters and status only: cheap enough for live views)
+     */
+    public static List<ProcessTrace> readAll(Session session, boolean withEvents) {
         String prefix = session.filePrefix() + "trace-";
+        String switchFile = prefix + "switch";
         List<ProcessTrace> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(session.directory())) {
-            for (Path p : (Iterable<Path>) files.filter(f -> f.getFileName().toString().startsWith(prefix))::iterator) {
+            for (Path p : (Iterable<Path>) files.filter(f -> f.getFileName().toString().startsWith(prefix)
+                    && !f.getFileName().toString().equals(switchFile))::iterator) {
                 try {
-                    out.add(read(p));
+                    out.add(read(p, withEvents));
                 } catch (IOException | RuntimeException e) {
                     // a file removed meanwhile or not yet initialised: skip it
                 }
@@ -45,8 +56,13 @@ public final class TraceReader {
         return out;
     }
 
-    /** Reads one trace file. */
+    /** Reads one trace file with its events. */
     public static ProcessTrace read(Path file) throws IOException {
+        return read(file, true);
+    }
+
+    /** Reads one trace file; {@code withEvents} false skips the event ring. */
+    public static ProcessTrace read(Path file, boolean withEvents) throws IOException {
         ByteBuffer b;
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
@@ -87,7 +103,7 @@ public final class TraceReader {
         int exit = (int) TraceRecorder.INTS.getAcquire(b, EXIT_CODE_OFFSET);
         long written = (long) TraceRecorder.LONGS.getAcquire(b, EVENT_INDEX_OFFSET);
         List<TraceRecord> events = new ArrayList<>();
-        for (long seq = Math.max(0, written - RING_EVENTS); seq < written; seq++) {
+        for (long seq = withEvents ? Math.max(0, written - RING_EVENTS) : written; seq < written; seq++) {
             int off = eventOffset(seq);
             long t = (long) TraceRecorder.LONGS.getAcquire(b, off);
             int ch = b.getInt(off + 8);
