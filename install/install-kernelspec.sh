@@ -44,6 +44,7 @@ done
 # How to run `jupyter kernelspec`: the jupyter command if it has the subcommand (Debian's does not ship it), else
 # jupyter_client's module with a Python that has it; empty: write the files directly.
 kernelspec=()
+python=""
 jupyter="${JUPYTER:-}"
 if [ -z "$jupyter" ]; then
     if [ -x /usr/bin/jupyter ]; then jupyter=/usr/bin/jupyter
@@ -55,6 +56,7 @@ if [ -n "$jupyter" ] && "$jupyter" kernelspec --version >/dev/null 2>&1; then
 else
     for py in /usr/bin/python3 python3; do
         if "$py" -c 'import jupyter_client.kernelspecapp' >/dev/null 2>&1; then
+            python="$py"
             kernelspec=("$py" -m jupyter_client.kernelspecapp)
             break
         fi
@@ -64,18 +66,20 @@ fi
 data_dir() {
     case "$scope" in
         --prefix) echo "$prefix/share/jupyter" ;;
-        --sys-prefix) echo "$(python3 -c 'import sys; print(sys.prefix)')/share/jupyter" ;;
+        --sys-prefix) echo "$("${python:-python3}" -c 'import sys; print(sys.prefix)')/share/jupyter" ;;
         *) echo "${JUPYTER_DATA_DIR:-$HOME/.local/share/jupyter}" ;;
     esac
 }
 
 if [ "$uninstall" -eq 1 ]; then
-    if [ "${#kernelspec[@]}" -gt 0 ] && [ "$scope" = "--user" ]; then
-        "${kernelspec[@]}" remove -f "$name" >/dev/null 2>&1 || rm -rf "$(data_dir)/kernels/$name"
+    # remove exactly the one this scope installed (`kernelspec remove` would take the first on JUPYTER_PATH)
+    target="$(data_dir)/kernels/$name"
+    if [ -d "$target" ]; then
+        rm -rf "$target"
+        echo "removed kernelspec $name from $target"
     else
-        rm -rf "$(data_dir)/kernels/$name"
+        echo "no kernelspec $name in $target"
     fi
-    echo "removed kernelspec $name"
     exit 0
 fi
 

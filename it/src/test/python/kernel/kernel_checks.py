@@ -413,6 +413,67 @@ def magics_lsmagic_help_unknown_classpath(ctx):
     check("[cp] hi from the classpath" in run.stdout, "children get the %classpath entries", run)
 
 
+# ------------------------------------------------------------------------------------- child processes
+@kernel_check
+def children_get_notebook_code_and_copies_of_variables(ctx):
+    ok(ctx, "int base = 40;\nint notUsed = 1;\nrecord Item(int n) implements java.io.Serializable { }\n"
+            "int next(int x) { return x + 1; }")
+    run = ok(ctx, 'var c1 = new ChildProcess("adder", () -> System.out.println(next(base) + 1 + new Item(0).n()));\n'
+                  'c1.start();\nc1.join();\nc1.exitCode()', timeout=60)
+    check("[adder] 42\n" in run.stdout and plain(run) == "0", "a lambda child runs notebook methods and records", run)
+    run = ok(ctx, 'class Doubler extends ChildProcess {\n'
+                  '    public void run() { base = base * 2; System.out.println("child sees " + base); }\n'
+                  '}\nvar d = new Doubler();\nd.start();\nd.join();\nbase', timeout=60)
+    check("[" in run.stdout and "child sees 80" in run.stdout and plain(run) == "40",
+          "a subclass child gets a copy: the notebook's variable is unchanged", run)
+    ok(ctx, "Thread notCopyable = new Thread();")
+    run = failed(ctx, 'new ChildProcess("bad", () -> System.out.println(notCopyable)).start();')
+    check(run.error["ename"] == "NotCopyableException" and "notCopyable" in run.error["evalue"]
+          and "java.lang.Thread" in run.error["evalue"], "a variable that cannot be copied is named with its type", run)
+    a = ok(ctx, 'new ChildProcess("slow", () -> {\n'
+                '    try { Thread.sleep(700); } catch (InterruptedException e) { }\n'
+                '    System.out.println("child done");\n'
+                '}).start();', timeout=60)
+    holders = [m for m in a.displays if m["content"].get("transient", {}).get("display_id")]
+    check(holders, "a display for the child's late output", a)
+    did = holders[-1]["content"]["transient"]["display_id"]
+    seen = []
+    ok(ctx, "Thread.sleep(2000);", on_message=seen.append, timeout=30)
+    texts = [m["content"]["data"].get("text/plain", "") for m in seen if m["msg_type"] == "update_display_data"
+             and m["content"]["transient"]["display_id"] == did]
+    check(any("[slow] child done" in t for t in texts), "the child's late line updates its cell's display", seen)
+
+
+# ------------------------------------------------------------------------------------------ installer
+@kernel_check
+def installer_prefix_user_and_uninstall(ctx):
+    from jproc_client import INSTALLER
+    root = os.path.join(ctx.work, "install-test")
+    prefix = os.path.join(root, "prefix")
+    env = dict(ctx.env, JUPYTER_DATA_DIR=os.path.join(root, "data"))
+
+    def installer(*args):
+        out = subprocess.run(["bash", INSTALLER] + list(args), env=env, capture_output=True, text=True, timeout=120)
+        check(out.returncode == 0, "installer " + " ".join(args), out.stdout, out.stderr)
+        return out.stdout
+
+    installer("--prefix", prefix, "--java-opts", "-Xmx512m")
+    spec_dir = os.path.join(prefix, "share", "jupyter", "kernels", "jproc")
+    with open(os.path.join(spec_dir, "kernel.json")) as f:
+        spec = json.load(f)
+    check(spec["display_name"] == "Java (JProc)" and spec["interrupt_mode"] == "message", "kernel.json", spec)
+    check(spec["env"].get("JPROC_JAVA_OPTS") == "-Xmx512m", "JVM options in kernel.json", spec)
+    check("{connection_file}" in spec["argv"] and "JPROC_JAVA" in spec["argv"][2], "argv", spec)
+    check(os.path.isfile(os.path.join(spec_dir, "jproc-kernel.jar")), "the jar is copied into the kernelspec")
+    installer("--uninstall", "--prefix", prefix)
+    check(not os.path.exists(spec_dir), "--uninstall --prefix removes it")
+    installer()
+    user_dir = os.path.join(root, "data", "kernels", "jproc")
+    check(os.path.isfile(os.path.join(user_dir, "kernel.json")), "user-level install into JUPYTER_DATA_DIR")
+    installer("--uninstall")
+    check(not os.path.exists(user_dir), "--uninstall removes the user-level kernelspec")
+
+
 # ----------------------------------------------------------------------------------------------------- 10
 def descendants(pid):
     return [p for p in java_processes_of(pid) if p != pid]

@@ -92,6 +92,16 @@ class KernelIT {
     }
 
     @Test
+    void childrenGetNotebookCodeAndCopiesOfTheVariablesTheyUse() {
+        checks.assertPassed("children_get_notebook_code_and_copies_of_variables");
+    }
+
+    @Test
+    void installerSupportsPrefixUserLevelAndUninstall() {
+        checks.assertPassed("installer_prefix_user_and_uninstall");
+    }
+
+    @Test
     void restartAndShutdownLeaveNoJvmAndNoSharedMemory() {
         checks.assertPassed("restart_and_shutdown_leave_nothing");
     }

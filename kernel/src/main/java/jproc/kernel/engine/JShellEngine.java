@@ -37,6 +37,7 @@ public final class JShellEngine implements AutoCloseable {
     private final FastStatements fast;
     private long generation;
     private volatile Thread evalThread;
+    private boolean quiet;
     private volatile boolean interruptRequested;
 
     private JShellEngine(JShell shell, SnippetExecutionControl control, SnippetClasses classes) {
@@ -223,7 +224,7 @@ public final class JShellEngine implements AutoCloseable {
     }
 
     private void noteUnresolved(Snippet sn) {
-        if (sn instanceof jdk.jshell.DeclarationSnippet d) {
+        if (!quiet && sn instanceof jdk.jshell.DeclarationSnippet d) {
             List<String> missing = shell.unresolvedDependencies(d).toList();
             System.err.println("note: " + d.name() + " is defined but cannot be used until "
                     + String.join(", ", missing) + (missing.size() == 1 ? " is" : " are") + " defined");
@@ -398,6 +399,36 @@ public final class JShellEngine implements AutoCloseable {
             if (fast != null) {
                 fast.addToClassPath(path);
             }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Evaluates code like {@link #evalCell} but without notes on stderr (for code the kernel generates).
+     */
+    public EvalResult evalQuietly(String code, int cell) {
+        lock.lock();
+        boolean was = quiet;
+        quiet = true;
+        try {
+            return evalCell(code, cell);
+        } finally {
+            quiet = was;
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The names a defined method refers to that are not defined (JShell accepts such methods; calling one fails).
+     *
+     * @return empty if the method is fully defined or does not exist
+     */
+    public List<String> unresolvedReferences(String methodName) {
+        lock.lock();
+        try {
+            return shell.methods().filter(m -> m.name().equals(methodName) && shell.status(m).isActive())
+                    .flatMap(shell::unresolvedDependencies).distinct().toList();
         } finally {
             lock.unlock();
         }

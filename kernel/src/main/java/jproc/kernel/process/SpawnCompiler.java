@@ -39,12 +39,19 @@ public final class SpawnCompiler implements CellCompiler {
         String target = PREFIX + "Target" + n;
         CellContext cell = output.current();
         int count = cell == null ? 0 : cell.executionCount();
-        EvalResult declared = engine.evalCell("void " + method + "() throws Exception {\n" + code + "\n}", count);
+        EvalResult declared = engine.evalQuietly("void " + method + "() throws Exception {\n" + code + "\n}", count);
         if (declared.failed()) {
             throw new IllegalArgumentException("the code of child " + childName + " does not compile:\n"
                     + String.join("\n", declared.error().traceback()));
         }
-        EvalResult lambda = engine.evalCell("jproc.process.SerializableRunnable " + target + " = () -> {\n"
+        var missing = engine.unresolvedReferences(method);
+        if (!missing.isEmpty()) {
+            engine.dropWhere(src -> src.startsWith("void " + method + "()"));
+            throw new IllegalArgumentException("the code of child " + childName + " uses " + String.join(", ", missing)
+                    + (missing.size() == 1 ? ", which is" : ", which are") + " not defined in the notebook;"
+                    + " define it in a cell first, or declare it in the child's code");
+        }
+        EvalResult lambda = engine.evalQuietly("jproc.process.SerializableRunnable " + target + " = () -> {\n"
                 + "    try {\n        " + method + "();\n"
                 + "    } catch (RuntimeException | Error e) {\n        throw e;\n"
                 + "    } catch (Exception e) {\n        throw new RuntimeException(e);\n    }\n};", count);
