@@ -16,8 +16,8 @@ class TraceSwitchTest {
     @Test
     void switchedOffEventsAreNotCountedAndTheSwitchIsAFileOfTheSession() throws Exception {
         Session s = Session.current();
-        assertTrue(Files.exists(s.directory().resolve(s.filePrefix() + "trace-switch")));
         TraceChannel c = Trace.channel("queue", "switch-test");
+        assertTrue(Files.exists(s.directory().resolve(s.filePrefix() + "trace-switch")));
         try {
             Trace.setEnabled(false);
             assertFalse(Trace.enabled());
