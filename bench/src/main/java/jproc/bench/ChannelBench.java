@@ -14,7 +14,7 @@ import jproc.ipc.shm.SessionTracker;
  * Python 3.11 multiprocessing (fork) and a raw Agrona 2.6.0 ring buffer over /dev/shm, all in the same run. Prints
  * one line per figure:
  * <pre>
- *   BENCH &lt;figure&gt; &lt;value&gt; &lt;unit&gt; peer=&lt;python value&gt; ratio=&lt;value&gt; limit=&lt;agrona value&gt;
+ *   BENCH &lt;figure&gt; &lt;value&gt; &lt;unit&gt; peer=&lt;python&gt; ratio=&lt;value&gt; limit=&lt;agrona&gt;
  * </pre>
  * ratio is ours / peer for throughputs and peer / ours for latencies (higher is better for JProc either way). The
  * MPMC limit is Agrona's many-to-one ring (4 producers, 1 consumer: Agrona has no many-to-many ring); the counter

@@ -2,7 +2,7 @@ package jproc.ipc;
 
 import java.time.Duration;
 
-/** A blocking operation with a timeout did not complete in time (for example {@code get(timeout)} on an empty queue). */
+/** A blocking operation with a timeout did not complete in time ({@code get(timeout)} on an empty queue). */
 public class ChannelTimeoutException extends IpcException {
     private static final long serialVersionUID = 1L;
 

@@ -1,6 +1,27 @@
 package jproc.ipc.codec;
 
-import static jproc.ipc.codec.MessageTags.*;
+import static jproc.ipc.codec.MessageTags.BOOLEAN;
+import static jproc.ipc.codec.MessageTags.BOOLEANS;
+import static jproc.ipc.codec.MessageTags.BYTE;
+import static jproc.ipc.codec.MessageTags.BYTES;
+import static jproc.ipc.codec.MessageTags.CHAR;
+import static jproc.ipc.codec.MessageTags.CHARS;
+import static jproc.ipc.codec.MessageTags.DOUBLE;
+import static jproc.ipc.codec.MessageTags.DOUBLES;
+import static jproc.ipc.codec.MessageTags.FLOAT;
+import static jproc.ipc.codec.MessageTags.FLOATS;
+import static jproc.ipc.codec.MessageTags.INT;
+import static jproc.ipc.codec.MessageTags.INTS;
+import static jproc.ipc.codec.MessageTags.LONG;
+import static jproc.ipc.codec.MessageTags.LONGS;
+import static jproc.ipc.codec.MessageTags.NULL;
+import static jproc.ipc.codec.MessageTags.RAW;
+import static jproc.ipc.codec.MessageTags.SERIALIZED;
+import static jproc.ipc.codec.MessageTags.SHORT;
+import static jproc.ipc.codec.MessageTags.SHORTS;
+import static jproc.ipc.codec.MessageTags.STRING;
+import static jproc.ipc.codec.MessageTags.isPrimitive;
+import static jproc.ipc.codec.MessageTags.name;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

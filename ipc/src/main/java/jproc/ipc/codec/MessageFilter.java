@@ -12,7 +12,8 @@ import jproc.ipc.session.Session;
  * a primitive, an enum, a record, one of the JDK value types (boxed primitives, {@code String},
  * {@code BigInteger}/{@code BigDecimal}, {@code java.time}, the collections and maps of {@code java.util} and
  * {@code java.util.concurrent}, {@code java.util.concurrent.atomic}), an exception of {@code java.*} or of this
- * library ({@code jproc.*}; channel handles are records), a user class of the session ({@link Session#isUserClass(Class)}: classes
+ * library ({@code jproc.*}; channel handles are records), a user class of the session
+ * ({@link Session#isUserClass(Class)}: classes
  * defined in notebook cells and shipped code), or matches a pattern added with {@link #allow(String)} or the
  * system property {@code jproc.codec.allow}. Nothing else: a stream naming any other class is rejected before
  * that class is instantiated. Streams are also limited in depth, array length, number of references and bytes.
@@ -33,6 +34,8 @@ public final class MessageFilter implements ObjectInputFilter {
             "java.lang.Enum", "java.lang.StackTraceElement", "java.lang.StringBuilder", "java.lang.StringBuffer",
             "java.lang.Object", "java.math.BigInteger", "java.math.BigDecimal", "java.math.MathContext",
             "java.net.URI", "java.util.regex.Pattern");
+    private static final Set<String> JDK_PACKAGES = Set.of("java.util", "java.util.concurrent",
+            "java.util.concurrent.atomic", "java.util.concurrent.locks", "java.time");
     private static final List<String> PATTERNS = new CopyOnWriteArrayList<>();
 
     static {
@@ -83,11 +86,11 @@ public final class MessageFilter implements ObjectInputFilter {
             return true; // a channel re-opened from its handle; channels refuse to be read directly
         }
         String pkg = c.getPackageName();
-        if (pkg.equals("java.util") || pkg.equals("java.util.concurrent") || pkg.equals("java.util.concurrent.atomic")
-                || pkg.equals("java.util.concurrent.locks") || pkg.equals("java.time") || pkg.startsWith("java.time.")) {
+        if (JDK_PACKAGES.contains(pkg) || pkg.startsWith("java.time.")) {
             return true;
         }
-        if (Throwable.class.isAssignableFrom(c) && (n.startsWith("java.") || n.startsWith("jproc."))) {
+        boolean ours = n.startsWith("java.") || n.startsWith("jproc.");
+        if (ours && Throwable.class.isAssignableFrom(c)) {
             return true;
         }
         for (String p : PATTERNS) {

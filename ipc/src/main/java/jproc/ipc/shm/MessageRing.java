@@ -1,6 +1,32 @@
 package jproc.ipc.shm;
 
-import static jproc.ipc.shm.RingDescriptor.*;
+import static jproc.ipc.shm.RingDescriptor.BLOB_FLAG;
+import static jproc.ipc.shm.RingDescriptor.DATA_OFFSET;
+import static jproc.ipc.shm.RingDescriptor.GET_EPOCH_OFFSET;
+import static jproc.ipc.shm.RingDescriptor.GET_WAITERS_OFFSET;
+import static jproc.ipc.shm.RingDescriptor.HEADER_BYTES;
+import static jproc.ipc.shm.RingDescriptor.HEAD_OFFSET;
+import static jproc.ipc.shm.RingDescriptor.PAD_TAG;
+import static jproc.ipc.shm.RingDescriptor.POS_MASK;
+import static jproc.ipc.shm.RingDescriptor.PRODUCER_CACHED_HEAD_OFFSET;
+import static jproc.ipc.shm.RingDescriptor.PRODUCER_LOCK_OFFSET;
+import static jproc.ipc.shm.RingDescriptor.PRODUCER_TAKEOVERS_OFFSET;
+import static jproc.ipc.shm.RingDescriptor.PUT_EPOCH_OFFSET;
+import static jproc.ipc.shm.RingDescriptor.PUT_WAITERS_OFFSET;
+import static jproc.ipc.shm.RingDescriptor.SEQ_MASK;
+import static jproc.ipc.shm.RingDescriptor.TAG_MASK;
+import static jproc.ipc.shm.RingDescriptor.TAIL_OFFSET;
+import static jproc.ipc.shm.RingDescriptor.bytes;
+import static jproc.ipc.shm.RingDescriptor.checkCapacity;
+import static jproc.ipc.shm.RingDescriptor.header;
+import static jproc.ipc.shm.RingDescriptor.headerSeq;
+import static jproc.ipc.shm.RingDescriptor.length;
+import static jproc.ipc.shm.RingDescriptor.maxInlinePayload;
+import static jproc.ipc.shm.RingDescriptor.pos;
+import static jproc.ipc.shm.RingDescriptor.recordBytes;
+import static jproc.ipc.shm.RingDescriptor.seq;
+import static jproc.ipc.shm.RingDescriptor.tagAndFlags;
+import static jproc.ipc.shm.RingDescriptor.word;
 import static jproc.ipc.shm.ShmAccess.LONGS;
 
 import java.nio.ByteBuffer;

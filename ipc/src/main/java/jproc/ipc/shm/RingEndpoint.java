@@ -89,7 +89,8 @@ public final class RingEndpoint {
         }
         int ticket = 0;
         boolean registered = false;
-        try (var w = new WaitLoop(trace, putEvent, putEvent.name().toLowerCase(), wait ? deadline : System.nanoTime())) {
+        long until = wait ? deadline : System.nanoTime();
+        try (var w = new WaitLoop(trace, putEvent, putEvent.name().toLowerCase(), until)) {
             while (true) {
                 int r = attempt(token, tag, bits, payload, w);
                 if (r != 0) {

@@ -1,6 +1,19 @@
 package jproc.ipc.shm;
 
-import static jproc.ipc.shm.HeaderDescriptor.*;
+import static jproc.ipc.shm.HeaderDescriptor.ATTACH_SLOTS;
+import static jproc.ipc.shm.HeaderDescriptor.ATTACH_TABLE_OFFSET;
+import static jproc.ipc.shm.HeaderDescriptor.BODY_OFFSET;
+import static jproc.ipc.shm.HeaderDescriptor.CREATED_MS_OFFSET;
+import static jproc.ipc.shm.HeaderDescriptor.CREATOR_OFFSET;
+import static jproc.ipc.shm.HeaderDescriptor.KIND_OFFSET;
+import static jproc.ipc.shm.HeaderDescriptor.LENGTH_OFFSET;
+import static jproc.ipc.shm.HeaderDescriptor.MAGIC;
+import static jproc.ipc.shm.HeaderDescriptor.MAGIC_OFFSET;
+import static jproc.ipc.shm.HeaderDescriptor.STATE_OFFSET;
+import static jproc.ipc.shm.HeaderDescriptor.STATE_REMOVED;
+import static jproc.ipc.shm.HeaderDescriptor.VERSION;
+import static jproc.ipc.shm.HeaderDescriptor.VERSION_OFFSET;
+import static jproc.ipc.shm.HeaderDescriptor.paramOffset;
 import static jproc.ipc.shm.ShmAccess.INTS;
 import static jproc.ipc.shm.ShmAccess.LONGS;
 
@@ -83,7 +96,8 @@ public final class SharedFile implements AutoCloseable {
     private static SharedFile obtain(ChannelKind kind, String name, long[] params, long bodyBytes,
                                      Consumer<ByteBuffer> init, Consumer<ByteBuffer> onRemove, boolean create) {
         if (bodyBytes < 0 || bodyBytes > MAX_BODY) {
-            throw new IllegalArgumentException("a channel body must be 0.." + MAX_BODY + " bytes: bodyBytes=" + bodyBytes);
+            throw new IllegalArgumentException("a channel body must be 0.." + MAX_BODY + " bytes: bodyBytes="
+                    + bodyBytes);
         }
         String key = kind.word() + "-" + name;
         synchronized (OPEN) {

@@ -110,7 +110,7 @@ public final class WaitLoop implements AutoCloseable {
         return true;
     }
 
-    /** True when the caller should run its slow checks (dead owner, dead peer): first when sleeping starts, then every 10 ms. */
+    /** True when the caller should run its slow checks (dead owner, dead peer): as sleep starts, then every 10 ms. */
     public boolean checkDue() {
         if (step < SPINS + YIELDS) {
             return false;

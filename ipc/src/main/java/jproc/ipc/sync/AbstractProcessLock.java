@@ -70,7 +70,7 @@ abstract class AbstractProcessLock implements AutoCloseable, Serializable {
         core.acquire(Long.MAX_VALUE, true);
     }
 
-    /** Acquires, waiting at most {@code timeout}; false if the lock stayed taken (Python's {@code acquire(timeout=)}). */
+    /** Acquires, waiting at most {@code timeout}; false if the lock stayed taken (Python's acquire(timeout=...)). */
     public boolean acquire(Duration timeout) {
         ensureOpen();
         return core.acquire(WaitLoop.deadline(timeout), true);

@@ -57,7 +57,8 @@ public final class ConditionDescriptor {
         int base = HeaderDescriptor.BODY_OFFSET;
         int kindCode = (int) INTS.getVolatile(b, base + EXTERNAL_KIND_OFFSET);
         ChannelKind lockKind = kindCode == 0 ? ChannelKind.RLOCK : ChannelKind.ofCode(kindCode);
-        String lockName = kindCode == 0 ? name : ShmAccess.getAscii(b, base + EXTERNAL_NAME_OFFSET, EXTERNAL_NAME_BYTES);
+        String lockName = kindCode == 0 ? name
+                : ShmAccess.getAscii(b, base + EXTERNAL_NAME_OFFSET, EXTERNAL_NAME_BYTES);
         LockSnapshot lock;
         if (kindCode == 0) {
             lock = LockCore.snapshot(ChannelKind.CONDITION, name, b, base + LOCK_OFFSET);

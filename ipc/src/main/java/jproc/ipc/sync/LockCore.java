@@ -2,7 +2,12 @@ package jproc.ipc.sync;
 
 import static jproc.ipc.shm.ShmAccess.INTS;
 import static jproc.ipc.shm.ShmAccess.LONGS;
-import static jproc.ipc.sync.LockDescriptor.*;
+import static jproc.ipc.sync.LockDescriptor.ACQUISITIONS_OFFSET;
+import static jproc.ipc.sync.LockDescriptor.COUNT_OFFSET;
+import static jproc.ipc.sync.LockDescriptor.DEATHS_OFFSET;
+import static jproc.ipc.sync.LockDescriptor.LAST_DEAD_OFFSET;
+import static jproc.ipc.sync.LockDescriptor.OWNER_OFFSET;
+import static jproc.ipc.sync.LockDescriptor.WAITERS_OFFSET;
 
 import java.nio.ByteBuffer;
 
@@ -199,7 +204,8 @@ public final class LockCore {
         long o = (long) LONGS.getVolatile(b, off + OWNER_OFFSET);
         return new LockSnapshot(kind, name, o == 0 ? 0 : OwnerToken.pid(o), o & 0xFFFFFF,
                 o == 0 ? 0 : (int) INTS.getVolatile(b, off + COUNT_OFFSET),
-                (long) LONGS.getVolatile(b, off + ACQUISITIONS_OFFSET), (long) LONGS.getVolatile(b, off + DEATHS_OFFSET),
-                (long) LONGS.getVolatile(b, off + LAST_DEAD_OFFSET), new WaiterTable(b, off + WAITERS_OFFSET).waiterPids());
+                (long) LONGS.getVolatile(b, off + ACQUISITIONS_OFFSET),
+                (long) LONGS.getVolatile(b, off + DEATHS_OFFSET), (long) LONGS.getVolatile(b, off + LAST_DEAD_OFFSET),
+                new WaiterTable(b, off + WAITERS_OFFSET).waiterPids());
     }
 }

@@ -2,7 +2,16 @@ package jproc.ipc.sync;
 
 import static jproc.ipc.shm.ShmAccess.INTS;
 import static jproc.ipc.shm.ShmAccess.LONGS;
-import static jproc.ipc.sync.BarrierDescriptor.*;
+import static jproc.ipc.sync.BarrierDescriptor.ARRIVED_OFFSET;
+import static jproc.ipc.sync.BarrierDescriptor.BROKEN_OFFSET;
+import static jproc.ipc.sync.BarrierDescriptor.BYTES;
+import static jproc.ipc.sync.BarrierDescriptor.GENERATION_OFFSET;
+import static jproc.ipc.sync.BarrierDescriptor.LAYOUT;
+import static jproc.ipc.sync.BarrierDescriptor.MUTEX_OFFSET;
+import static jproc.ipc.sync.BarrierDescriptor.PARTIES_OFFSET;
+import static jproc.ipc.sync.BarrierDescriptor.RESET_OFFSET;
+import static jproc.ipc.sync.BarrierDescriptor.ROUNDS_OFFSET;
+import static jproc.ipc.sync.BarrierDescriptor.WAITERS_OFFSET;
 
 import java.io.ObjectStreamException;
 import java.io.Serial;

@@ -2,7 +2,21 @@ package jproc.ipc.sync;
 
 import static jproc.ipc.shm.ShmAccess.INTS;
 import static jproc.ipc.shm.ShmAccess.LONGS;
-import static jproc.ipc.sync.ConditionDescriptor.*;
+import static jproc.ipc.sync.ConditionDescriptor.BYTES;
+import static jproc.ipc.sync.ConditionDescriptor.CLAIMING;
+import static jproc.ipc.sync.ConditionDescriptor.EXTERNAL_KIND_OFFSET;
+import static jproc.ipc.sync.ConditionDescriptor.EXTERNAL_NAME_BYTES;
+import static jproc.ipc.sync.ConditionDescriptor.EXTERNAL_NAME_OFFSET;
+import static jproc.ipc.sync.ConditionDescriptor.FREE;
+import static jproc.ipc.sync.ConditionDescriptor.LAYOUT;
+import static jproc.ipc.sync.ConditionDescriptor.LOCK_OFFSET;
+import static jproc.ipc.sync.ConditionDescriptor.SIGNALLED;
+import static jproc.ipc.sync.ConditionDescriptor.SIGNALS_OFFSET;
+import static jproc.ipc.sync.ConditionDescriptor.SLOTS_OFFSET;
+import static jproc.ipc.sync.ConditionDescriptor.TICKETS_OFFSET;
+import static jproc.ipc.sync.ConditionDescriptor.WAITER_SLOTS;
+import static jproc.ipc.sync.ConditionDescriptor.WAITING;
+import static jproc.ipc.sync.ConditionDescriptor.snapshot;
 
 import java.io.ObjectStreamException;
 import java.io.Serial;
@@ -77,7 +91,8 @@ public final class ProcessCondition implements AutoCloseable, Serializable {
     }
 
     private static ProcessCondition make(String name, AbstractProcessLock shared) {
-        if (shared != null && shared.handle().kind() != ChannelKind.LOCK && shared.handle().kind() != ChannelKind.RLOCK) {
+        ChannelKind sharedKind = shared == null ? null : shared.handle().kind();
+        if (shared != null && sharedKind != ChannelKind.LOCK && sharedKind != ChannelKind.RLOCK) {
             throw new IllegalArgumentException("a condition can share a ProcessLock or ProcessRLock, not the built-in "
                     + "lock of a " + shared.handle().kind().word());
         }

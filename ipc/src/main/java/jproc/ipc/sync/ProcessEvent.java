@@ -2,7 +2,11 @@ package jproc.ipc.sync;
 
 import static jproc.ipc.shm.ShmAccess.INTS;
 import static jproc.ipc.shm.ShmAccess.LONGS;
-import static jproc.ipc.sync.EventDescriptor.*;
+import static jproc.ipc.sync.EventDescriptor.BYTES;
+import static jproc.ipc.sync.EventDescriptor.FLAG_OFFSET;
+import static jproc.ipc.sync.EventDescriptor.LAYOUT;
+import static jproc.ipc.sync.EventDescriptor.SETS_OFFSET;
+import static jproc.ipc.sync.EventDescriptor.WAITERS_OFFSET;
 
 import java.io.ObjectStreamException;
 import java.io.Serial;
@@ -120,7 +124,7 @@ public final class ProcessEvent implements AutoCloseable, Serializable {
         await(null);
     }
 
-    /** Waits at most {@code timeout} (null: forever) for the flag; returns whether it is set (Python's {@code wait}). */
+    /** Waits at most {@code timeout} (null: forever) for the flag; returns whether it is set (Python's wait). */
     public boolean await(Duration timeout) {
         ensureOpen();
         if (isSet()) {
@@ -159,7 +163,8 @@ public final class ProcessEvent implements AutoCloseable, Serializable {
     public static EventSnapshot snapshot(String name, ByteBuffer b) {
         int base = HeaderDescriptor.BODY_OFFSET;
         return new EventSnapshot(name, (int) INTS.getVolatile(b, base + FLAG_OFFSET) != 0,
-                (long) LONGS.getVolatile(b, base + SETS_OFFSET), new WaiterTable(b, base + WAITERS_OFFSET).waiterPids());
+                (long) LONGS.getVolatile(b, base + SETS_OFFSET),
+                new WaiterTable(b, base + WAITERS_OFFSET).waiterPids());
     }
 
     private void ensureOpen() {

@@ -2,7 +2,15 @@ package jproc.ipc.sync;
 
 import static jproc.ipc.shm.ShmAccess.INTS;
 import static jproc.ipc.shm.ShmAccess.LONGS;
-import static jproc.ipc.sync.SemaphoreDescriptor.*;
+import static jproc.ipc.sync.SemaphoreDescriptor.ACQUISITIONS_OFFSET;
+import static jproc.ipc.sync.SemaphoreDescriptor.BASE_OFFSET;
+import static jproc.ipc.sync.SemaphoreDescriptor.BOUND_OFFSET;
+import static jproc.ipc.sync.SemaphoreDescriptor.DEATHS_OFFSET;
+import static jproc.ipc.sync.SemaphoreDescriptor.HOLDERS_OFFSET;
+import static jproc.ipc.sync.SemaphoreDescriptor.HOLDER_SLOTS;
+import static jproc.ipc.sync.SemaphoreDescriptor.LAST_DEAD_OFFSET;
+import static jproc.ipc.sync.SemaphoreDescriptor.MUTEX_OFFSET;
+import static jproc.ipc.sync.SemaphoreDescriptor.WAITERS_OFFSET;
 
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
@@ -211,7 +219,7 @@ final class SemaphoreCore {
             }
         }
         return new SemaphoreSnapshot(name, core.permits(), core.bound(), holders,
-                (long) LONGS.getVolatile(b, off + ACQUISITIONS_OFFSET), (long) LONGS.getVolatile(b, off + DEATHS_OFFSET),
-                core.waiters.waiterPids());
+                (long) LONGS.getVolatile(b, off + ACQUISITIONS_OFFSET),
+                (long) LONGS.getVolatile(b, off + DEATHS_OFFSET), core.waiters.waiterPids());
     }
 }

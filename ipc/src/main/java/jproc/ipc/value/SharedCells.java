@@ -57,7 +57,8 @@ abstract class SharedCells implements AutoCloseable, Serializable {
         if (type != expected) {
             file.close();
             throw new ChannelLayoutException(kind.word() + " '" + name + "' holds " + type.javaName()
-                    + " elements, not " + expected.javaName() + "; open it with the matching class or use another name");
+                    + " elements, not " + expected.javaName()
+                    + "; open it with the matching class or use another name");
         }
         this.trace = Trace.channel(kind.word(), name);
         if (file.param(ValueDescriptor.PARAM_LOCK) != 0) {

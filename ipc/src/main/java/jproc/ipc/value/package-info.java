@@ -1,2 +1,5 @@
-/** Shared primitive values and arrays with an optional built-in lock (the mirror of multiprocessing.Value and Array). */
+/**
+ * Shared primitive values and arrays with an optional built-in lock (the mirror of multiprocessing.Value
+ * and Array).
+ */
 package jproc.ipc.value;

@@ -53,7 +53,8 @@ class SharedValueTest {
 
     @Test
     void doubleBooleanAndByteValuesSupportTheirOperations() {
-        try (var d = SharedDouble.create(1.5); var z = SharedBoolean.create(false); var y = SharedByte.create((byte) 3)) {
+        try (var d = SharedDouble.create(1.5); var z = SharedBoolean.create(false);
+             var y = SharedByte.create((byte) 3)) {
             assertEquals(1.5, d.getAndAdd(2.0));
             assertEquals(3.5, d.get());
             assertTrue(d.compareAndSet(3.5, -1));
