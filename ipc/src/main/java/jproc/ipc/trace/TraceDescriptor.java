@@ -17,7 +17,7 @@ package jproc.ipc.trace;
  *   +---------------------------------------------------------------------------------
  *   | channel table: MAX_CHANNELS entries of CHANNEL_ENTRY bytes, at CHANNELS_OFFSET
  *   |   entry: kind (16 bytes ASCII, NUL padded) | name (96 bytes ASCII) | 16 reserved |
- *   |          counters: one long per TraceEvent ordinal (16 longs), incremented atomically
+ *   |          counters: one long per TraceEvent ordinal (16 longs), incremented by the owner (opaque writes)
  *   +---------------------------------------------------------------------------------
  *   | event ring: RING_EVENTS records of EVENT_BYTES, at RING_OFFSET; record i lives at
  *   |   slot (i mod RING_EVENTS): nanoTime (long) | channel index (int) | event ordinal (short) | seq low (short)
@@ -26,7 +26,8 @@ package jproc.ipc.trace;
  *
  * <p>Writers claim an event index with an atomic add on the write index, then write the record and
  * finally its nanoTime with release semantics; readers skip records whose time is 0 or whose sequence
- * check fails (a record being written). Counters are exact; ring records are sampled once a channel's
+ * check fails (a record being written). Counters are exact for a channel used by one thread of the process
+ * (concurrent threads of one process may rarely lose an increment; the cost matters more); ring records are sampled once a channel's
  * kind passes {@link #FULL_RECORD_EVENTS} events (one in {@link #SAMPLE_EVERY} after that), so the
  * timeline stays cheap at millions of messages per second.
  */

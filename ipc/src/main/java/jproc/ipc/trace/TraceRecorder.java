@@ -138,7 +138,12 @@ public final class TraceRecorder {
             if (index < 0 || !Trace.enabled()) {
                 return;
             }
-            long n = (long) LONGS.getAndAdd(buf, counterOffset(index, event.ordinal()), 1L);
+            // A plain (opaque) increment: about 1 ns instead of 5-8 ns for a locked add. Only this process
+            // writes its file, so the count is exact unless two threads of this process hit the same channel
+            // in the same nanoseconds, when one increment can be lost.
+            int off = counterOffset(index, event.ordinal());
+            long n = (long) LONGS.getOpaque(buf, off);
+            LONGS.setOpaque(buf, off, n + 1);
             if (n < FULL_RECORD_EVENTS || (n & (SAMPLE_EVERY - 1)) == 0) {
                 append(event);
             }
