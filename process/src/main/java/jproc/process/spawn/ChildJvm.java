@@ -55,7 +55,8 @@ public final class ChildJvm {
                                  boolean daemon, OutputSink sink) {
         Process p = null;
         boolean warm = false;
-        if (!cold && (extraOptions == null || extraOptions.isEmpty())) {
+        boolean pooled = !cold && (extraOptions == null || extraOptions.isEmpty());
+        if (pooled) {
             p = WarmPool.instance().take();
             warm = p != null;
         }
@@ -69,17 +70,23 @@ public final class ChildJvm {
             p.destroyForcibly();
             throw e;
         }
-        jvm.startPump(ChildStream.STDOUT, secret, daemon);
-        jvm.startPump(ChildStream.STDERR, secret, true);
+        // the frame first, so that the child works while this thread starts the pumps (its output waits in the pipe)
+        IOException sendFailure = null;
         try {
             jvm.send(frame);
         } catch (IOException e) {
-            // the JVM died at once (a bad option?): its stderr tells why, the exit code says it failed
-            if (!p.isAlive()) {
-                return jvm;
-            }
-            p.destroyForcibly();
-            throw new ChildStartException("cannot send the target to child " + name + ": " + e.getMessage(), e);
+            sendFailure = e;
+        }
+        jvm.startPump(ChildStream.STDOUT, secret, daemon);
+        jvm.startPump(ChildStream.STDERR, secret, true);
+        if (sendFailure != null && p.isAlive()) {
+            // not a JVM that died at once (its stderr says why, its exit code that it failed): give up on it
+            p.toHandle().destroyForcibly();
+            throw new ChildStartException("cannot send the target to child " + name + ": " + sendFailure.getMessage(),
+                    sendFailure);
+        }
+        if (pooled) {
+            WarmPool.instance().replenish(); // replaces the spare taken, or starts the first one
         }
         Trace.channel("process", name).event(TraceEvent.START);
         return jvm;

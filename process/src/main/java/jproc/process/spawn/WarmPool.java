@@ -63,7 +63,10 @@ public final class WarmPool {
         return spares.size();
     }
 
-    /** Takes a live spare, or null if none is ready; a replacement is started in the background. */
+    /**
+     * Takes a live spare, or null if none is ready. The caller starts a replacement with {@link #replenish()} once
+     * it has handed the spare its work.
+     */
     public Process take() {
         Process p = null;
         synchronized (this) {
@@ -78,8 +81,12 @@ public final class WarmPool {
                 }
             }
         }
-        refill(REFILL_DELAY_MILLIS);
         return p;
+    }
+
+    /** Starts a replacement for a spare that was taken, after {@link #REFILL_DELAY_MILLIS}. */
+    public void replenish() {
+        refill(REFILL_DELAY_MILLIS);
     }
 
     /** Starts replacements in the background until {@link #size()} spares exist or are starting. */
