@@ -15,7 +15,10 @@ import jproc.ipc.session.Session;
 import jproc.ipc.shm.HeaderDescriptor;
 import jproc.ipc.shm.SessionFiles;
 import jproc.ipc.shm.SharedFile;
+import jproc.ipc.sync.BarrierDescriptor;
 import jproc.ipc.sync.ConditionDescriptor;
+import jproc.ipc.sync.EventDescriptor;
+import jproc.ipc.sync.LockDescriptor;
 import jproc.ipc.sync.LockCore;
 import jproc.ipc.sync.ProcessBarrier;
 import jproc.ipc.sync.ProcessCondition;
@@ -23,6 +26,7 @@ import jproc.ipc.sync.ProcessEvent;
 import jproc.ipc.sync.ProcessLock;
 import jproc.ipc.sync.ProcessRLock;
 import jproc.ipc.sync.ProcessSemaphore;
+import jproc.ipc.sync.SemaphoreDescriptor;
 import jproc.ipc.value.SharedValues;
 import jproc.ipc.value.ValueDescriptor;
 
@@ -86,6 +90,19 @@ public final class Channels {
         ByteBuffer b = SharedFile.peek(p);
         if (b == null) {
             throw new ChannelNotFoundException(kind.word(), name, p.toString());
+        }
+        String problem = switch (kind) {
+            case QUEUE -> QueueDescriptor.validate(b);
+            case PIPE -> PipeDescriptor.validate(b);
+            case VALUE, ARRAY -> ValueDescriptor.validate(b);
+            case LOCK, RLOCK -> LockDescriptor.validate(b);
+            case SEMAPHORE -> SemaphoreDescriptor.validate(b);
+            case EVENT -> EventDescriptor.validate(b);
+            case CONDITION -> ConditionDescriptor.validate(b);
+            case BARRIER -> BarrierDescriptor.validate(b);
+        };
+        if (problem != null) {
+            throw new ChannelLayoutException(kind.word() + " '" + name + "' has an invalid layout: " + problem);
         }
         return switch (kind) {
             case QUEUE -> QueueDescriptor.snapshot(name, b);

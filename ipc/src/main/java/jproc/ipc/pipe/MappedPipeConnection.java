@@ -50,6 +50,7 @@ public final class MappedPipeConnection implements PipeConnection {
     private transient int sends;
 
     private MappedPipeConnection(SharedFile file, int end) {
+        file.require(PipeDescriptor.validate(file.buffer()));
         this.file = file;
         this.name = file.name();
         this.end = end;

@@ -44,6 +44,22 @@ public final class PipeDescriptor {
     private PipeDescriptor() {
     }
 
+    /** Checks a pipe mapping; null if valid, else the broken rule with the values. */
+    public static String validate(ByteBuffer b) {
+        long cap = jproc.ipc.shm.SharedFile.param(b, PARAM_CAPACITY);
+        long duplex = jproc.ipc.shm.SharedFile.param(b, PARAM_DUPLEX);
+        if (cap < RingDescriptor.MIN_CAPACITY || cap > RingDescriptor.MAX_CAPACITY || Long.bitCount(cap) != 1) {
+            return "ring capacity must be a power of 2 in [" + RingDescriptor.MIN_CAPACITY + ", "
+                    + RingDescriptor.MAX_CAPACITY + "]: capacity=" + cap;
+        }
+        if (duplex != 0 && duplex != 1) {
+            return "duplex must be 0 or 1: duplex=" + duplex;
+        }
+        long expected = HeaderDescriptor.BODY_OFFSET + bodyBytes((int) cap, duplex == 1);
+        long length = jproc.ipc.shm.SharedFile.length(b);
+        return length == expected ? null : "file length must be " + expected + ": length=" + length;
+    }
+
     /** Body bytes of a pipe. */
     public static long bodyBytes(int capacity, boolean duplex) {
         return 4096L + (long) RingDescriptor.bytes(capacity) * (duplex ? 2 : 1);
@@ -61,6 +77,10 @@ public final class PipeDescriptor {
 
     /** Reads a pipe's state without locking. */
     public static PipeSnapshot snapshot(String name, ByteBuffer b) {
+        String problem = validate(b);
+        if (problem != null) {
+            throw new jproc.ipc.ChannelLayoutException("pipe '" + name + "': " + problem);
+        }
         int cap = (int) (long) LONGS.get(b, HeaderDescriptor.paramOffset(PARAM_CAPACITY));
         boolean duplex = (long) LONGS.get(b, HeaderDescriptor.paramOffset(PARAM_DUPLEX)) != 0;
         var r0 = new MessageRing(b, ringOffset(cap, 0), cap);

@@ -49,6 +49,7 @@ public final class MappedProcessQueue<T> implements JoinableProcessQueue<T> {
     private transient volatile boolean closed;
 
     private MappedProcessQueue(SharedFile file) {
+        file.require(QueueDescriptor.validate(file.buffer()));
         this.file = file;
         this.name = file.name();
         this.buf = file.buffer();

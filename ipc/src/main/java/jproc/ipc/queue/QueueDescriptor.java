@@ -37,6 +37,24 @@ public final class QueueDescriptor {
     private QueueDescriptor() {
     }
 
+    /** Checks a queue mapping; null if valid, else the broken rule with the values. */
+    public static String validate(ByteBuffer b) {
+        long cap = SharedFile.param(b, PARAM_CAPACITY);
+        long maxItems = SharedFile.param(b, PARAM_MAX_ITEMS);
+        if (cap < RingDescriptor.MIN_CAPACITY || cap > RingDescriptor.MAX_CAPACITY || Long.bitCount(cap) != 1) {
+            return "ring capacity must be a power of 2 in [" + RingDescriptor.MIN_CAPACITY + ", "
+                    + RingDescriptor.MAX_CAPACITY + "]: capacity=" + cap;
+        }
+        if (maxItems < 0 || maxItems >= RingDescriptor.SEQ_MASK) {
+            return "item bound out of range: maxItems=" + maxItems;
+        }
+        long expected = HeaderDescriptor.BODY_OFFSET + bodyBytes((int) cap);
+        if (SharedFile.length(b) != expected) {
+            return "file length must be " + expected + " for capacity " + cap + ": length=" + SharedFile.length(b);
+        }
+        return null;
+    }
+
     /** Body bytes of a queue with this ring capacity. */
     public static long bodyBytes(int capacity) {
         return RingDescriptor.bytes(capacity);
@@ -44,6 +62,10 @@ public final class QueueDescriptor {
 
     /** Reads a queue's state from a mapping (attached or {@link SharedFile#peek}), without locking. */
     public static QueueSnapshot snapshot(String name, ByteBuffer b) {
+        String problem = validate(b);
+        if (problem != null) {
+            throw new jproc.ipc.ChannelLayoutException("queue '" + name + "': " + problem);
+        }
         int cap = (int) (long) LONGS.get(b, HeaderDescriptor.paramOffset(PARAM_CAPACITY));
         int maxItems = (int) (long) LONGS.get(b, HeaderDescriptor.paramOffset(PARAM_MAX_ITEMS));
         var ring = new MessageRing(b, RING_OFFSET, cap);

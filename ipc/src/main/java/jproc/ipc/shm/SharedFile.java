@@ -363,6 +363,29 @@ public final class SharedFile implements AutoCloseable {
         return buf;
     }
 
+    /** The file length recorded in a mapping's header. */
+    public static long length(ByteBuffer b) {
+        return (long) LONGS.get(b, LENGTH_OFFSET);
+    }
+
+    /** Header parameter {@code i} of a mapping. */
+    public static long param(ByteBuffer b, int i) {
+        return (long) LONGS.get(b, paramOffset(i));
+    }
+
+    /**
+     * Closes this reference and throws if {@code problem} (a descriptor's validation result) is not null.
+     *
+     * @throws ChannelLayoutException naming the channel, the broken rule and the file
+     */
+    public void require(String problem) {
+        if (problem != null) {
+            close();
+            throw new ChannelLayoutException(kind.word() + " '" + name + "' has an invalid layout: " + problem + " ("
+                    + path + "); remove the file or use another name");
+        }
+    }
+
     /** Header parameter {@code i}. */
     public long param(int i) {
         return (long) LONGS.get(buf, paramOffset(i));

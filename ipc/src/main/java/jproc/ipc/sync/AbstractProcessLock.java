@@ -50,6 +50,12 @@ abstract class AbstractProcessLock implements AutoCloseable, Serializable {
         return handle;
     }
 
+    /** Returns {@code file} after {@link SharedFile#require(String)}: for constructors' super calls. */
+    static SharedFile checked(SharedFile file, String problem) {
+        file.require(problem);
+        return file;
+    }
+
     ChannelHandle handle() {
         return handle;
     }

@@ -1,5 +1,10 @@
 package jproc.ipc.sync;
 
+import java.nio.ByteBuffer;
+
+import jproc.ipc.shm.HeaderDescriptor;
+import jproc.ipc.shm.SharedFile;
+
 /**
  * Layout of a barrier file {@code jproc-<session>-barrier-<name>} (body offsets, from 4096).
  *
@@ -29,6 +34,17 @@ public final class BarrierDescriptor {
     public static final int ROUNDS_OFFSET = 40;
     public static final int WAITERS_OFFSET = 128;
     public static final int BYTES = 256;
+
+    /** Checks a barrier mapping; null if valid, else the broken rule with the values. */
+    public static String validate(ByteBuffer b) {
+        long expected = HeaderDescriptor.BODY_OFFSET + BYTES;
+        long length = SharedFile.length(b);
+        if (length != expected) {
+            return "file length must be " + expected + ": length=" + length;
+        }
+        long parties = SharedFile.param(b, 0);
+        return parties >= 1 ? null : "a barrier needs at least 1 party: parties=" + parties;
+    }
 
     private BarrierDescriptor() {
     }

@@ -52,6 +52,20 @@ public final class ConditionDescriptor {
     private ConditionDescriptor() {
     }
 
+    /** Checks a condition mapping; null if valid, else the broken rule with the values. */
+    public static String validate(ByteBuffer b) {
+        long expected = HeaderDescriptor.BODY_OFFSET + BYTES;
+        long length = SharedFile.length(b);
+        if (length != expected) {
+            return "file length must be " + expected + ": length=" + length;
+        }
+        int kind = (int) INTS.getVolatile(b, HeaderDescriptor.BODY_OFFSET + EXTERNAL_KIND_OFFSET);
+        if (kind != 0 && kind != ChannelKind.LOCK.code() && kind != ChannelKind.RLOCK.code()) {
+            return "a condition's lock must be its own, a lock or a re-entrant lock: kind code=" + kind;
+        }
+        return null;
+    }
+
     /** Reads a condition's state without locking. */
     public static ConditionSnapshot snapshot(String name, ByteBuffer b) {
         int base = HeaderDescriptor.BODY_OFFSET;

@@ -1,5 +1,10 @@
 package jproc.ipc.sync;
 
+import java.nio.ByteBuffer;
+
+import jproc.ipc.shm.HeaderDescriptor;
+import jproc.ipc.shm.SharedFile;
+
 /**
  * Layout of an event file {@code jproc-<session>-event-<name>} (body offsets, from 4096).
  *
@@ -15,6 +20,16 @@ public final class EventDescriptor {
     public static final int SETS_OFFSET = 8;
     public static final int WAITERS_OFFSET = 128;
     public static final int BYTES = 256;
+
+    /** Checks an event mapping; null if valid, else the broken rule with the values. */
+    public static String validate(ByteBuffer b) {
+        long expected = HeaderDescriptor.BODY_OFFSET + BYTES;
+        long length = SharedFile.length(b);
+        if (length != expected) {
+            return "file length must be " + expected + ": length=" + length;
+        }
+        return null;
+    }
 
     private EventDescriptor() {
     }

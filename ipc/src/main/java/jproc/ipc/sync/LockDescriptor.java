@@ -1,5 +1,10 @@
 package jproc.ipc.sync;
 
+import java.nio.ByteBuffer;
+
+import jproc.ipc.shm.HeaderDescriptor;
+import jproc.ipc.shm.SharedFile;
+
 /**
  * Layout of a lock region (256 bytes), the body of a lock or re-entrant lock file and embedded in shared values and
  * conditions. Offsets are relative to the region.
@@ -26,6 +31,16 @@ public final class LockDescriptor {
     public static final int WAITERS_OFFSET = 128;
     public static final int BYTES = 256;
     public static final int LAYOUT = 1;
+
+    /** Checks a lock or re-entrant lock file mapping; null if valid, else the broken rule with the values. */
+    public static String validate(ByteBuffer b) {
+        long expected = HeaderDescriptor.BODY_OFFSET + BYTES;
+        long length = SharedFile.length(b);
+        if (length != expected) {
+            return "file length must be " + expected + ": length=" + length;
+        }
+        return null;
+    }
 
     private LockDescriptor() {
     }

@@ -60,6 +60,7 @@ public final class ProcessBarrier implements AutoCloseable, Serializable {
     private transient volatile boolean closed;
 
     private ProcessBarrier(SharedFile file) {
+        file.require(BarrierDescriptor.validate(file.buffer()));
         this.file = file;
         this.name = file.name();
         this.buf = file.buffer();

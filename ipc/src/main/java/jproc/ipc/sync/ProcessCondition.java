@@ -71,6 +71,7 @@ public final class ProcessCondition implements AutoCloseable, Serializable {
     private transient volatile boolean closed;
 
     private ProcessCondition(SharedFile file) {
+        file.require(ConditionDescriptor.validate(file.buffer()));
         this.file = file;
         this.name = file.name();
         this.buf = file.buffer();

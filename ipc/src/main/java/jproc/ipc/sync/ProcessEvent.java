@@ -49,6 +49,7 @@ public final class ProcessEvent implements AutoCloseable, Serializable {
     private transient volatile boolean closed;
 
     private ProcessEvent(SharedFile file) {
+        file.require(EventDescriptor.validate(file.buffer()));
         this.file = file;
         this.name = file.name();
         this.buf = file.buffer();

@@ -29,8 +29,9 @@ public final class ProcessLock extends AbstractProcessLock {
     private static final AtomicLong ANONYMOUS = new AtomicLong();
 
     private ProcessLock(SharedFile file) {
-        super(file, new LockCore(file.buffer(), HeaderDescriptor.BODY_OFFSET, false,
-                Trace.channel(ChannelKind.LOCK.word(), file.name()), "lock", file.name()),
+        super(checked(file, LockDescriptor.validate(file.buffer())), new LockCore(file.buffer(),
+                HeaderDescriptor.BODY_OFFSET, false, Trace.channel(ChannelKind.LOCK.word(), file.name()), "lock",
+                file.name()),
                 HeaderDescriptor.BODY_OFFSET, ChannelKind.LOCK, new ChannelHandle(ChannelKind.LOCK, file.name(),
                         new long[0]));
     }

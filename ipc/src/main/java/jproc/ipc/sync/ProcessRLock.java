@@ -40,6 +40,7 @@ public final class ProcessRLock extends AbstractProcessLock {
     public static ProcessRLock of(String name) {
         var f = SharedFile.createOrOpen(ChannelKind.RLOCK, name, new long[] {LockDescriptor.LAYOUT},
                 LockDescriptor.BYTES, null, null);
+        f.require(LockDescriptor.validate(f.buffer()));
         return new ProcessRLock(f, HeaderDescriptor.BODY_OFFSET, ChannelKind.RLOCK, ChannelKind.RLOCK,
                 new ChannelHandle(ChannelKind.RLOCK, name, new long[0]));
     }
@@ -52,6 +53,7 @@ public final class ProcessRLock extends AbstractProcessLock {
     /** Opens an existing re-entrant lock. @throws jproc.ipc.ChannelNotFoundException if there is none */
     public static ProcessRLock open(String name) {
         var f = SharedFile.open(ChannelKind.RLOCK, name, null);
+        f.require(LockDescriptor.validate(f.buffer()));
         return new ProcessRLock(f, HeaderDescriptor.BODY_OFFSET, ChannelKind.RLOCK, ChannelKind.RLOCK,
                 new ChannelHandle(ChannelKind.RLOCK, name, new long[0]));
     }

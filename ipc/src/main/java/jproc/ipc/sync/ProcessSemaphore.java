@@ -42,6 +42,7 @@ public class ProcessSemaphore implements AutoCloseable, Serializable {
     private transient volatile boolean closed;
 
     ProcessSemaphore(SharedFile file) {
+        file.require(SemaphoreDescriptor.validate(file.buffer()));
         this.file = file;
         this.name = file.name();
         this.initial = file.param(SemaphoreDescriptor.PARAM_PERMITS);

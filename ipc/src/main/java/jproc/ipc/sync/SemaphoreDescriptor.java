@@ -1,5 +1,10 @@
 package jproc.ipc.sync;
 
+import java.nio.ByteBuffer;
+
+import jproc.ipc.shm.HeaderDescriptor;
+import jproc.ipc.shm.SharedFile;
+
 /**
  * Layout of a semaphore file {@code jproc-<session>-semaphore-<name>} (body offsets, from 4096).
  *
@@ -36,6 +41,22 @@ public final class SemaphoreDescriptor {
     public static final int HOLDERS_OFFSET = 256;
     public static final int HOLDER_SLOTS = 64;
     public static final int BYTES = HOLDERS_OFFSET + HOLDER_SLOTS * 16;
+
+    /** Checks a semaphore mapping; null if valid, else the broken rule with the values. */
+    public static String validate(ByteBuffer b) {
+        long expected = HeaderDescriptor.BODY_OFFSET + BYTES;
+        long length = SharedFile.length(b);
+        if (length != expected) {
+            return "file length must be " + expected + ": length=" + length;
+        }
+        long permits = SharedFile.param(b, PARAM_PERMITS);
+        long bound = SharedFile.param(b, PARAM_BOUND);
+        if (permits < 0 || bound < 0 || (bound > 0 && bound != permits)) {
+            return "permits and bound must be 0 or more, a bound equal to the initial permits: permits=" + permits
+                    + ", bound=" + bound;
+        }
+        return null;
+    }
 
     private SemaphoreDescriptor() {
     }

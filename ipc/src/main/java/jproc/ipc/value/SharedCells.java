@@ -48,6 +48,7 @@ abstract class SharedCells implements AutoCloseable, Serializable {
     private transient volatile boolean closed;
 
     SharedCells(SharedFile file, ChannelKind kind, ElementType expected) {
+        file.require(ValueDescriptor.validate(file.buffer()));
         this.file = file;
         this.kind = kind;
         this.name = file.name();

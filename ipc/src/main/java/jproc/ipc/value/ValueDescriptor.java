@@ -48,6 +48,22 @@ public final class ValueDescriptor {
         return (DATA_OFFSET - HeaderDescriptor.BODY_OFFSET) + (((long) length * type.size() + 7) & ~7L);
     }
 
+    /** Checks a value or array mapping; null if valid, else the broken rule with the values. */
+    public static String validate(ByteBuffer b) {
+        long code = (long) LONGS.get(b, HeaderDescriptor.paramOffset(PARAM_TYPE));
+        long length = (long) LONGS.get(b, HeaderDescriptor.paramOffset(PARAM_LENGTH));
+        ElementType type = ElementType.ofCode(code);
+        if (type == null) {
+            return "unknown element type code: type=" + code;
+        }
+        if (length < 1 || length > MAX_LENGTH) {
+            return "length must be in [1, " + MAX_LENGTH + "]: length=" + length;
+        }
+        long expected = HeaderDescriptor.BODY_OFFSET + bodyBytes(type, (int) length);
+        long fileLength = (long) LONGS.get(b, HeaderDescriptor.LENGTH_OFFSET);
+        return fileLength == expected ? null : "file length must be " + expected + ": length=" + fileLength;
+    }
+
     /** Reads element {@code i} boxed. */
     public static Object element(ByteBuffer b, ElementType type, int i) {
         int at = DATA_OFFSET + i * type.size();
@@ -62,6 +78,10 @@ public final class ValueDescriptor {
 
     /** Reads a value's or array's state without locking. */
     public static ValueSnapshot snapshot(ChannelKind kind, String name, ByteBuffer b) {
+        String problem = validate(b);
+        if (problem != null) {
+            throw new jproc.ipc.ChannelLayoutException(kind.word() + " '" + name + "': " + problem);
+        }
         ElementType type = ElementType.ofCode((long) LONGS.get(b, HeaderDescriptor.paramOffset(PARAM_TYPE)));
         int length = (int) (long) LONGS.get(b, HeaderDescriptor.paramOffset(PARAM_LENGTH));
         boolean lock = (long) LONGS.get(b, HeaderDescriptor.paramOffset(PARAM_LOCK)) != 0;
