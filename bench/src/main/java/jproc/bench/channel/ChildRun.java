@@ -41,6 +41,9 @@ public final class ChildRun implements AutoCloseable {
             cmd.add("java.base/jdk.internal.misc=ALL-UNNAMED");
         }
         cmd.add("-XX:+UseSerialGC");
+        if (System.getProperty("jproc.trace") != null) {
+            cmd.add("-Djproc.trace=" + System.getProperty("jproc.trace"));
+        }
         cmd.add("-Xms64m");
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
