@@ -141,6 +141,22 @@ class ChildProcessIT {
     }
 
     @Test
+    @Timeout(60)
+    void childStartsItsOwnChildNamedAfterIt() {
+        var p = new ChildProcess("parent-child", () -> {
+            var grandchild = new ChildProcess(() -> System.out.println("my parent is "
+                    + ChildProcess.parentProcess().name())).output(ChildProcessIT::echo);
+            grandchild.start().join();
+            System.out.println("grandchild exit " + grandchild.exitCode());
+        }).output(sink).start();
+        p.join();
+        var out = sink.out("parent-child");
+        assertEquals(2, out.size(), out + sink.err("parent-child"));
+        assertTrue(out.get(0).matches("Process-\\d+:1 said: my parent is parent-child"), out.get(0));
+        assertEquals("grandchild exit 0", out.get(1));
+    }
+
+    @Test
     @Timeout(30)
     void activeChildrenListsRunningOnes() throws InterruptedException {
         var p = new ChildProcess("sleeper", () -> {
@@ -218,6 +234,20 @@ class ChildProcessIT {
         } finally {
             q.close();
         }
+    }
+
+    /** A sink (opened in a child) that prints its child's lines with the child's name. */
+    static ChildOutput echo(String name, long pid) {
+        return new ChildOutput() {
+            @Override
+            public void line(ChildStream stream, String text) {
+                System.out.println(name + " said: " + text);
+            }
+
+            @Override
+            public void closed() {
+            }
+        };
     }
 
     static void sleep(long ms) {
