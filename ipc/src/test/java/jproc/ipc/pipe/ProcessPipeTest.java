@@ -142,6 +142,18 @@ class ProcessPipeTest {
         }
     }
 
+    @Test
+    void aWholePipeTravelsAsAMessageAndStaysConnected() {
+        try (var p = ProcessPipe.of(name())) {
+            var e = jproc.ipc.codec.MessageCodec.encode(p);
+            try (var copy = (ProcessPipe) jproc.ipc.codec.MessageCodec.decode(e.tag(), e.bytes())) {
+                copy.left().send("through the copy");
+                assertEquals("through the copy", p.right().recv());
+                assertEquals(p.name(), copy.name());
+            }
+        }
+    }
+
     static void sleep(long ms) {
         try {
             Thread.sleep(ms);
