@@ -46,7 +46,6 @@ public final class MappedPipeConnection implements PipeConnection {
     private final transient RingEndpoint in;
     private final transient RingEndpoint out;
     private transient volatile boolean closed;
-    private transient boolean handedOver;
     private transient int sends;
 
     private MappedPipeConnection(SharedFile file, int end) {
@@ -66,7 +65,7 @@ public final class MappedPipeConnection implements PipeConnection {
         this.out = sends ? endpoint(b, duplex ? 1 - end : 0, trace) : null;
         mine.lock();
         try {
-            mine.addLocked(OwnerToken.process(), true);
+            mine.addLocked(OwnerToken.process(), true, true);
         } finally {
             mine.unlock();
         }
@@ -119,9 +118,6 @@ public final class MappedPipeConnection implements PipeConnection {
         ensureOpen();
         mine.lock();
         try {
-            if (!handedOver && mine.removeLocked(OwnerToken.process())) {
-                handedOver = true;
-            }
             mine.addPendingLocked(TRANSFER_HOLD_SECONDS);
         } finally {
             mine.unlock();
@@ -281,13 +277,11 @@ public final class MappedPipeConnection implements PipeConnection {
             }
             closed = true;
         }
-        if (!handedOver) {
-            mine.lock();
-            try {
-                mine.removeLocked(OwnerToken.process());
-            } finally {
-                mine.unlock();
-            }
+        mine.lock();
+        try {
+            mine.removeLocked(OwnerToken.process());
+        } finally {
+            mine.unlock();
         }
         file.close();
     }

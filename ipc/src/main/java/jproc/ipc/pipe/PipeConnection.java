@@ -19,10 +19,11 @@ import java.time.Duration;
  * {@link BrokenPipeException} (immediately if the peer closed; a peer killed with {@code kill -9} is noticed within
  * a few hundred sends, or as soon as the ring is full).
  *
- * <p><b>Passing an end to another process</b> (as an argument of a child, or through a channel) hands it over: the
- * receiving process becomes a holder and the sending process stops counting as one (it may still use its object).
- * So after {@code child(pipe.right())} the parent's {@code left().recv()} ends with end-of-stream when the child
- * exits. Until the receiver attaches, the end counts as held for at most 30 seconds.
+ * <p><b>Passing an end to another process</b> (as an argument of a child, or through a channel) hands it over once
+ * the receiving process attaches it: the receiver becomes a holder and the sending process stops counting as one
+ * (it may still use its object). So after {@code child(pipe.right())} the parent's {@code left().recv()} ends with
+ * end-of-stream when the child exits. While the handle is in flight the end counts as held for at most 30 seconds;
+ * if no process attaches it, the sender simply remains a holder.
  */
 public interface PipeConnection extends AutoCloseable, Serializable {
     /** The pipe's name in the session. */

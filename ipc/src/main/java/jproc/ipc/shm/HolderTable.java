@@ -18,7 +18,8 @@ import java.util.List;
  *        +--------------------------+-------------+----------------------------------+
  *        | process token (long)     | count (int) | pending deadline (int, epoch s)  |
  *        +--------------------------+-------------+----------------------------------+
- *        count > 0: that process holds it count times; count = PENDING: a handle in flight until the deadline
+ *        count > 0: that process holds it count times; count = PENDING: a handle in flight until the deadline,
+ *        the token naming the process that sent it
  * </pre>
  *
  * Each change writes one slot (count to 0 first, then token, deadline, count), so a process killed inside a
@@ -82,6 +83,15 @@ public final class HolderTable {
      * becomes this holder's slot.
      */
     public void addLocked(long processToken, boolean consumePending) {
+        addLocked(processToken, consumePending, false);
+    }
+
+    /**
+     * Adds one hold by {@code processToken}. With {@code consumePending}, a pending slot (a handle in flight)
+     * becomes this holder's slot; with {@code releaseLender} as well, the process that put the handle in flight
+     * loses one hold: the hand-over completes.
+     */
+    public void addLocked(long processToken, boolean consumePending, boolean releaseLender) {
         int free = -1;
         int pending = -1;
         for (int i = 0; i < slots; i++) {
@@ -99,7 +109,11 @@ public final class HolderTable {
             }
         }
         if (consumePending && pending >= 0) {
+            long lender = (long) LONGS.getVolatile(buf, slot(pending));
             write(slot(pending), processToken, 1, 0);
+            if (releaseLender && lender != processToken) {
+                removeLocked(lender);
+            }
             return;
         }
         if (free < 0) {
