@@ -26,7 +26,7 @@ public final class ChildProcesses {
     private static final List<ChildProcess> CHILDREN = new CopyOnWriteArrayList<>();
     private static volatile CodeProvider codeProvider;
     private static volatile CellCompiler cellCompiler;
-    private static volatile OutputSink defaultOutput = new PrintingSink();
+    private static volatile OutputSink defaultOutput;
     private static volatile boolean hookInstalled;
 
     private ChildProcesses() {
@@ -69,7 +69,17 @@ public final class ChildProcesses {
 
     /** The default output sink (initially: {@code [name] line} on {@code System.out} / {@code System.err}). */
     public static OutputSink defaultOutput() {
-        return defaultOutput;
+        OutputSink s = defaultOutput;
+        if (s == null) {
+            synchronized (ChildProcesses.class) {
+                s = defaultOutput;
+                if (s == null) {
+                    s = new PrintingSink();
+                    defaultOutput = s;
+                }
+            }
+        }
+        return s;
     }
 
     /** Sets the JVM options every child starts with (see {@link Launcher#STARTUP_OPTIONS}). */
@@ -287,6 +297,6 @@ public final class ChildProcesses {
     /** Launches a started process's JVM (called by {@link ChildProcess#start()}). */
     static ChildJvm launch(ChildProcess p, Encoded e, List<String> options, boolean cold, OutputSink sink) {
         return ChildJvm.start(p.name(), e.secret(), e.frame(), options, cold, p.isDaemon(),
-                sink != null ? sink : defaultOutput);
+                sink != null ? sink : defaultOutput());
     }
 }

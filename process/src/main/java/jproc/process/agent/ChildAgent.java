@@ -10,7 +10,6 @@ import java.lang.reflect.Field;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.channels.Channels;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -35,7 +34,9 @@ public final class ChildAgent {
 
     /** Runs the child: see the class comment. */
     public static void main(String[] argv) {
-        InputStream stdin = Channels.newInputStream(new FileInputStream(FileDescriptor.in).getChannel());
+        // SPAWN is read with a plain stream (frames are read exactly, nothing beyond is consumed); the parent-watch
+        // thread reads the rest through an interruptible channel
+        InputStream stdin = new FileInputStream(FileDescriptor.in);
         System.setIn(new ByteArrayInputStream(new byte[0]));
         boolean spare = argv.length > 0 && "--spare".equals(argv[0]);
         ExitReporter reporter = ExitReporter.instance();
@@ -56,7 +57,7 @@ public final class ChildAgent {
             Runtime.getRuntime().halt(0);
             return;
         }
-        new ParentWatch(stdin).start();
+        new ParentWatch().start();
         if (warmup != null) {
             try {
                 warmup.join();

@@ -6,6 +6,7 @@ import java.io.IOException;
 
 import jproc.ipc.trace.Trace;
 import jproc.ipc.trace.TraceEvent;
+import jproc.process.spawn.Signals;
 import jproc.process.spawn.SpawnProtocol;
 
 /**
@@ -30,20 +31,24 @@ final class ExitReporter extends Thread implements sun.misc.SignalHandler {
         return INSTANCE;
     }
 
-    /** Installs the hook and the signal handlers (before the target runs). */
+    /** Installs the shutdown hook (before the target runs). */
     void install() {
         Runtime.getRuntime().addShutdownHook(this);
+    }
+
+    /**
+     * Installs the TERM, INT and HUP handlers (off the main thread, concurrently with the target's start). Until
+     * they are in place the JVM's own handlers apply: they exit with the same status, and no marker then means
+     * the same to the parent (a signal), so nothing is lost but a few hundred microseconds of start-up.
+     */
+    void handleSignals() {
         handle("TERM");
         handle("INT");
         handle("HUP");
     }
 
     private void handle(String sig) {
-        try {
-            sun.misc.Signal.handle(new sun.misc.Signal(sig), this);
-        } catch (IllegalArgumentException e) {
-            // the JVM runs with -Xrs or the signal is in use: the default action applies
-        }
+        Signals.handleUnlessUserDid(sig, this);
     }
 
     void arm(String markerSecret, String childName) {

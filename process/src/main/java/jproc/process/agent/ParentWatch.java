@@ -1,7 +1,10 @@
 package jproc.process.agent;
 
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
 import java.util.function.Consumer;
 
 import jproc.process.spawn.WireReader;
@@ -21,11 +24,8 @@ final class ParentWatch extends Thread {
     private static volatile ParentWatch running;
     private static volatile boolean stopping;
 
-    private final InputStream in;
-
-    ParentWatch(InputStream in) {
+    ParentWatch() {
         super("jproc-parent-watch");
-        this.in = in;
         setDaemon(true);
         running = this;
     }
@@ -46,6 +46,8 @@ final class ParentWatch extends Thread {
 
     @Override
     public void run() {
+        ExitReporter.instance().handleSignals();
+        InputStream in = Channels.newInputStream(new FileInputStream(FileDescriptor.in).getChannel());
         try {
             byte[] f;
             while ((f = WireReader.readFrame(in)) != null) {

@@ -20,18 +20,21 @@ public final class LambdaShipping {
     private LambdaShipping() {
     }
 
-    private static final ClassValue<Method> WRITE_REPLACE = new ClassValue<>() {
-        @Override
-        protected Method computeValue(Class<?> type) {
-            try {
-                Method m = type.getDeclaredMethod("writeReplace");
-                m.setAccessible(true);
-                return m;
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                return null;
+    /** The parent's cache of {@code writeReplace} methods (a holder, so that a child never initialises it). */
+    private static final class WriteReplace {
+        static final ClassValue<Method> METHODS = new ClassValue<>() {
+            @Override
+            protected Method computeValue(Class<?> type) {
+                try {
+                    Method m = type.getDeclaredMethod("writeReplace");
+                    m.setAccessible(true);
+                    return m;
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    return null;
+                }
             }
-        }
-    };
+        };
+    }
 
     /** The serialized form of a serializable lambda, or null if {@code target} is not one. */
     public static SerializedLambda serializedForm(Object target) {
@@ -39,7 +42,7 @@ public final class LambdaShipping {
             return null;
         }
         try {
-            Method m = WRITE_REPLACE.get(target.getClass());
+            Method m = WriteReplace.METHODS.get(target.getClass());
             if (m == null) {
                 return null;
             }

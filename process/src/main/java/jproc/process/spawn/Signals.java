@@ -76,7 +76,30 @@ public final class Signals {
                     + " once. Handle TERM to clean up before exiting.");
         }
         number(n);
-        sun.misc.Signal.handle(new sun.misc.Signal(n), new HandlerAdapter(handler));
+        synchronized (USER_HANDLED) {
+            USER_HANDLED.add(n);
+            sun.misc.Signal.handle(new sun.misc.Signal(n), new HandlerAdapter(handler));
+        }
+    }
+
+    private static final java.util.Set<String> USER_HANDLED = new java.util.HashSet<>();
+
+    /**
+     * Installs a handler of JProc's own (the child's exit reporter) unless user code already installed one for
+     * that signal; returns false if the signal is the user's or cannot be handled.
+     */
+    public static boolean handleUnlessUserDid(String name, sun.misc.SignalHandler handler) {
+        synchronized (USER_HANDLED) {
+            if (USER_HANDLED.contains(name)) {
+                return false;
+            }
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), handler);
+                return true;
+            } catch (IllegalArgumentException e) {
+                return false; // -Xrs, or the signal is in use
+            }
+        }
     }
 
     private static final class HandlerAdapter implements sun.misc.SignalHandler {
