@@ -17,6 +17,7 @@ public final class Figures {
             "kill9_lost", "kill9_duplicated", "kill9_corrupt", "kill9_hangs", "kill9_owner_deaths_unreported", "kill9_files_left",
             "kernel_kill_orphans", "kernel_kill_leaked_files", "kernel_restart_orphans",
             "kernel_restart_leaked_files", "kernel_shutdown_orphans", "kernel_shutdown_leaked_files",
+            "kernel_restart_unusable", "non_loopback_listeners",
             "interrupt_slow", "load_lost", "load_order_violations", "load_duplicated", "load_corrupt", "load_hangs",
             "protocol_fuzz_crashes", "deser_not_blocked", "bad_magic_unclear", "file_modes_bad",
             "python_pitfalls_failed", "leftover_processes", "leftover_shm_files", "suite_errors");
