@@ -170,8 +170,11 @@ final class JprocRoles {
         }
         try (var v = SharedInt.open(name)) {
             for (int r = 0; r < rounds; r++) {
-                try (var event = ProcessEvent.of(go + "-" + r)) {
+                // sleep until the round is armed (so finished workers do not compete for the two cores), then
+                // stay runnable and start the moment "go" is set
+                try (var arm = ProcessEvent.of(go + "-arm-" + r); var event = ProcessEvent.of(go + "-" + r)) {
                     say("READY " + r);
+                    arm.await();
                     while (!event.isSet()) {
                         Thread.yield();
                     }

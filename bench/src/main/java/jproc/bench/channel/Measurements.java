@@ -132,10 +132,12 @@ public final class Measurements {
             }
             double[] rates = new double[COUNTER_ROUNDS];
             for (int r = 0; r < COUNTER_ROUNDS; r++) {
-                try (var go = ProcessEvent.of(name + "-go-" + r)) {
+                try (var arm = ProcessEvent.of(name + "-go-arm-" + r); var go = ProcessEvent.of(name + "-go-" + r)) {
                     for (var w : workers) {
                         w.await("READY", LONG);
                     }
+                    arm.set();
+                    sleep(20);
                     go.set();
                     double first = Double.MAX_VALUE;
                     double last = 0;
@@ -153,6 +155,14 @@ public final class Measurements {
             }
             java.util.Arrays.sort(rates);
             return rates[COUNTER_ROUNDS / 2];
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
