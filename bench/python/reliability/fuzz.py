@@ -218,6 +218,13 @@ def run(env, log, figures, long_form):
         if not w.answers("shell"):
             crashes += 1
             finding("fuzz iopub", "after subscription frames on iopub the kernel stopped answering")
+        stdin_run = jproc_client.execute(kc, "new java.util.Scanner(System.in).nextLine()", timeout=30,
+                                         stdin_answers=["the real answer"])
+        got = (stdin_run.result or {}).get("text/plain", "")
+        if "the real answer" not in got:
+            crashes += 1
+            finding("fuzz stdin", "after the fuzzing, a prompt did not get the answer the client gave to it (got %s): "
+                    "a stale message queued on stdin answered it" % (got or stdin_run))
         run_ok = jproc_client.execute(kc, "1 + 1", timeout=30)
         if (run_ok.result or {}).get("text/plain") != "2":
             crashes += 1

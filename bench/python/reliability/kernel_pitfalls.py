@@ -72,9 +72,17 @@ def late_output_under_its_cell(kc):
     under = [m for m in seen if "late line from the child" in str(m.get("content"))]
     if not under:
         return "the late line never arrived"
-    wrong = [m for m in under if m["parent_header"].get("msg_id") != first_id]
-    return None if not wrong else "the late line arrived under another cell (parent %s, expected %s)" % (
-        wrong[0]["parent_header"].get("msg_id"), first_id)
+    first_displays = {m["content"].get("transient", {}).get("display_id") for m in first.displays + first.updates}
+    first_displays.discard(None)
+    for m in under:
+        if m["parent_header"].get("msg_id") == first_id:
+            continue
+        display = m["content"].get("transient", {}).get("display_id")
+        if m["msg_type"] == "update_display_data" and display in first_displays:
+            continue  # an update of a display the first cell created: frontends show it under that cell
+        return "the late line arrived as %s under another cell (parent %s, expected %s or an update of displays %s)" % (
+            m["msg_type"], m["parent_header"].get("msg_id"), first_id, sorted(first_displays))
+    return None
 
 
 def exception_in_child_is_visible(kc):
