@@ -44,7 +44,9 @@ public final class Kernel implements AutoCloseable {
     private final CellRunner runner;
     private final PrintStream originalOut = System.out;
     private final PrintStream originalErr = System.err;
+    private static final long QUIET_NANOS = 300_000_000L;
     private volatile Thread cellThreadRef;
+    private volatile long lastCellEnd = System.nanoTime();
     private volatile boolean closed;
 
     /**
@@ -100,9 +102,11 @@ public final class Kernel implements AutoCloseable {
                 e.run(code).ifPresent(err -> LOG.warning("startup code failed: " + code + ": " + err.evalue()));
             }
             ProcessSupport.install(e, output);
-            Warmup.run(e);
+            Warmup.essential(e);
             engine.complete(e);
             ProcessSupport.prestart();
+            Warmup.background(e, () -> output.running() == null && !closed
+                    && System.nanoTime() - lastCellEnd > QUIET_NANOS);
         } catch (RuntimeException | Error ex) {
             LOG.log(Level.SEVERE, "cannot create the JShell session", ex);
             engine.completeExceptionally(ex);
@@ -171,6 +175,7 @@ public final class Kernel implements AutoCloseable {
             LOG.log(Level.SEVERE, "running a cell failed", e);
             return new ExecuteOutcome(CellError.of("InternalError", String.valueOf(e)));
         } finally {
+            lastCellEnd = System.nanoTime();
             cellThreadRef = null;
             me.setContextClassLoader(saved);
             Thread.interrupted();

@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Starts the kernel: {@code java -jar jproc-kernel.jar CONNECTION_FILE} (Jupyter passes the connection file).
@@ -29,14 +29,16 @@ public final class JupyterMain {
         var queue = new OutputQueue();
         var connection = new KernelConnection(props, queue);
         var frontend = new JupyterFrontend(connection);
-        var kernelRef = new AtomicReference<Kernel>();
-        var jupyter = new JupyterKernel(kernelRef::get);
-        kernelRef.set(new Kernel(frontend, queue, Kernel.defaultStartup()));
+        var kernel = new CompletableFuture<Kernel>();
+        var jupyter = new JupyterKernel(kernel::join);
         jupyter.becomeHandlerForConnection(connection);
         connection.connect();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> kernelRef.get().shutdown(false), "jproc-shutdown"));
+        // after the sockets are bound, so that kernel_info is answered while the session starts
+        kernel.complete(new Kernel(frontend, queue, Kernel.defaultStartup()));
+        ProtocolWarmup.start(props);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> kernel.join().shutdown(false), "jproc-shutdown"));
         connection.waitUntilClose();
-        kernelRef.get().shutdown(false);
+        kernel.join().shutdown(false);
         frontend.close();
         System.exit(0);
     }

@@ -4,6 +4,8 @@ import jproc.kernel.output.OutputQueue;
 import org.dflib.jjava.jupyter.channels.IOPubChannel;
 import org.dflib.jjava.jupyter.messages.HMACGenerator;
 import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.MessageType;
+import org.dflib.jjava.jupyter.messages.publish.PublishStatus;
 import org.zeromq.ZMQ;
 
 /**
@@ -23,6 +25,10 @@ final class OrderedIopub extends IOPubChannel {
     public void sendMessage(Message<?> message) {
         if (queue.isSenderThread()) {
             super.sendMessage(message);
+        } else if (message.getHeader().getType() == MessageType.PUBLISH_EXECUTE_INPUT
+                || message.getContent() == PublishStatus.BUSY) {
+            // sent by the output thread while the request thread starts the cell
+            queue.submit(() -> super.sendMessage(message));
         } else {
             queue.submitOrRun(() -> super.sendMessage(message));
         }
