@@ -139,6 +139,24 @@ def errors_compile_and_runtime(ctx):
     check(plain(run) == "2", "later cells still run", run)
 
 
+@kernel_check
+def stop_on_error_aborts_queued_cells(ctx):
+    kc = ctx.kc
+    ids = [kc.execute(c) for c in ("int queued = 1;", 'throw new IllegalStateException("stop here");',
+                                   "queued = 2;", 'System.out.println("must not run");')]
+    status = {}
+    while len(status) < len(ids):
+        r = kc.get_shell_msg(timeout=30)
+        status[r["parent_header"]["msg_id"]] = r["content"]["status"]
+    check([status[i] for i in ids] == ["ok", "error", "aborted", "aborted"],
+          "cells queued behind a failing cell are aborted (run all)", status)
+    drain_iopub(kc, 0.3)
+    run = ok(ctx, "queued")
+    check(plain(run) == "1", "aborted cells did not run", run)
+    h = kc.history(reply=True, timeout=10)["content"]
+    check(h.get("status", "ok") == "ok" and h["history"] == [], "history requests are answered", h)
+
+
 # ----------------------------------------------------------------------------------------------------- 4
 @kernel_check
 def complete_inspect_is_complete(ctx):

@@ -42,6 +42,11 @@ class KernelIT {
     }
 
     @Test
+    void cellsQueuedBehindAFailingCellAreAborted() {
+        checks.assertPassed("stop_on_error_aborts_queued_cells");
+    }
+
+    @Test
     void completionInspectionAndIsComplete() {
         checks.assertPassed("complete_inspect_is_complete");
     }

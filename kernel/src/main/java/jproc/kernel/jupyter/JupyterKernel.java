@@ -3,6 +3,7 @@ package jproc.kernel.jupyter;
 import jproc.kernel.ExecuteOutcome;
 import jproc.kernel.Kernel;
 import jproc.kernel.engine.CodeCompletion;
+import org.dflib.jjava.jupyter.channels.JupyterConnection;
 import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.HelpLink;
@@ -18,7 +19,9 @@ import org.dflib.jjava.jupyter.messages.Message;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteInput;
 import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
 import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
+import org.dflib.jjava.jupyter.messages.reply.HistoryReply;
 import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
+import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
 import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 
 import java.nio.charset.StandardCharsets;
@@ -36,6 +39,7 @@ final class JupyterKernel extends BaseKernel {
     static final String VERSION = "0.1.0";
 
     private final Supplier<Kernel> kernel;
+    private KernelConnection connection;
 
     JupyterKernel(Supplier<Kernel> kernel) {
         super(NAME, VERSION, languageInfo(), List.of(new HelpLink("Java API",
@@ -70,10 +74,27 @@ final class JupyterKernel extends BaseKernel {
         if (outcome.ok()) {
             env.defer().reply(new ExecuteReply(count, Map.of()));
         } else {
+            if (request.shouldStopOnError() && connection != null) {
+                connection.abortQueuedExecutes();
+            }
             var error = new ErrorReply(outcome.error().ename(), outcome.error().evalue(), outcome.error().traceback());
             error.setExecutionCount(count);
             env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), error);
         }
+    }
+
+    @Override
+    public void becomeHandlerForConnection(JupyterConnection connection) {
+        super.becomeHandlerForConnection(connection);
+        if (connection instanceof KernelConnection k) {
+            this.connection = k;
+        }
+    }
+
+    @Override
+    protected void handleHistoryRequest(ShellReplyEnvironment env, Message<HistoryRequest> message) {
+        env.setBusyDeferIdle();
+        env.reply(new HistoryReply(List.of()));
     }
 
     @Override

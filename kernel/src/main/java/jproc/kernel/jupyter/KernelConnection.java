@@ -29,6 +29,7 @@ final class KernelConnection extends JupyterConnection {
     private final InputChannel inputChannel;
     private final OrderedIopub iopubChannel;
     private final CountDownLatch closed = new CountDownLatch(1);
+    private final java.util.concurrent.atomic.AtomicBoolean abortQueued = new java.util.concurrent.atomic.AtomicBoolean();
 
     KernelConnection(KernelConnectionProperties props, OutputQueue queue) throws GeneralSecurityException {
         super(props);
@@ -56,6 +57,19 @@ final class KernelConnection extends JupyterConnection {
     @Override
     public IOPubChannel getIOPub() {
         return iopubChannel;
+    }
+
+    /**
+     * A cell failed with {@code stop_on_error}: the execute requests already waiting on the shell channel are
+     * answered {@code aborted} instead of run (what a notebook's "run all" expects).
+     */
+    void abortQueuedExecutes() {
+        abortQueued.set(true);
+    }
+
+    /** True once per {@link #abortQueuedExecutes()}. */
+    boolean takeAbort() {
+        return abortQueued.getAndSet(false);
     }
 
     InputChannel input() {

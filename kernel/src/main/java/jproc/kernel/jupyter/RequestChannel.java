@@ -6,6 +6,7 @@ import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 import org.dflib.jjava.jupyter.messages.HMACGenerator;
 import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.MessageType;
 import org.zeromq.ZMQ;
 
 import java.util.logging.Level;
@@ -41,7 +42,7 @@ final class RequestChannel extends ShellChannel {
     public void bind(KernelConnectionProperties props) {
         int port = control ? props.getControlPort() : props.getShellPort();
         bind(props.getTransport() + "://" + props.getIp() + ":" + port);
-        loop = new SocketLoop("jproc-" + channelName(), context, this, this::receive, this::closeSocket);
+        loop = new SocketLoop("jproc-" + channelName(), context, this, this::serve, this::closeSocket);
         loop.start();
     }
 
@@ -49,13 +50,41 @@ final class RequestChannel extends ShellChannel {
         super.close();
     }
 
+    private void serve() {
+        receive(false);
+        if (!control && connection.takeAbort()) {
+            ZMQ.Poller poller = context.poller(1);
+            poller.register(this, ZMQ.Poller.POLLIN);
+            try {
+                while (poller.poll(0) > 0 && poller.pollin(0)) {
+                    receive(true);
+                }
+            } finally {
+                poller.close();
+            }
+        }
+    }
+
+    /** The content of an {@code execute_reply} for a request that was not run. */
+    private static final class Aborted {
+        @SuppressWarnings("unused") // serialized by Gson
+        private final String status = "aborted";
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private void receive() {
+    private void receive(boolean abortExecutes) {
         Message<?> message;
         try {
             message = codec.decode(WireCodec.receiveFrames(this));
         } catch (RejectedMessageException e) {
             LOG.warning("rejected a message on the " + channelName() + " channel: " + e.getMessage());
+            return;
+        }
+        if (abortExecutes && message.getHeader().getType() == MessageType.EXECUTE_REQUEST) {
+            ShellReplyEnvironment env = connection.prepareReplyEnv(this, message);
+            env.setBusyDeferIdle();
+            env.reply(new Message(message, MessageType.EXECUTE_REPLY, new Aborted()));
+            env.resolveDeferrals();
             return;
         }
         ShellHandler handler = connection.getHandler(message.getHeader().getType());

@@ -33,6 +33,7 @@ public final class CellOutput implements AutoCloseable {
     /** Minimum time between two updates of a late-output display. */
     public static final int LATE_THROTTLE_MS = 50;
     private static final int CHUNK_LIMIT = 64 * 1024;
+    private static final int QUEUE_LIMIT = 256;
     private static final int REMEMBERED = 256;
     private static volatile CellOutput installed;
 
@@ -182,15 +183,22 @@ public final class CellOutput implements AutoCloseable {
             late = cell.late;
             if (cell.running || late == null) {
                 appendStream(cell, stderr, source == null ? text : tag(source, text));
-                return;
+                late = null;
             }
-            late.append(source, stderr, text);
-            if (late.scheduled) {
-                return;
-            }
-            late.scheduled = true;
         }
-        lateTimer.schedule(() -> flushLate(late), LATE_THROTTLE_MS, TimeUnit.MILLISECONDS);
+        if (late == null) {
+            queue.throttle(QUEUE_LIMIT);
+            return;
+        }
+        LateOutput target = late;
+        synchronized (cell) {
+            target.append(source, stderr, text);
+            if (target.scheduled) {
+                return;
+            }
+            target.scheduled = true;
+        }
+        lateTimer.schedule(() -> flushLate(target), LATE_THROTTLE_MS, TimeUnit.MILLISECONDS);
     }
 
     private static String tag(String source, String text) {

@@ -62,6 +62,26 @@ public final class OutputQueue implements AutoCloseable {
         submit(task);
     }
 
+    /**
+     * Makes a writer wait (at most a second) while more than {@code limit} sends are queued, so that a cell
+     * printing faster than the frontend can take it slows down instead of filling the memory. Never blocks the
+     * sender thread; returns early if the caller is interrupted (its interrupt status is kept).
+     */
+    public void throttle(int limit) {
+        if (pending.get() <= limit || isSenderThread()) {
+            return;
+        }
+        long deadline = System.nanoTime() + 1_000_000_000L;
+        while (pending.get() > limit && System.nanoTime() < deadline && !closed) {
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     /** True if the caller is the sender thread. */
     public boolean isSenderThread() {
         return Thread.currentThread() == thread;
