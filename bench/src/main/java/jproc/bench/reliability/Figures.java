@@ -22,6 +22,9 @@ public final class Figures {
             "protocol_fuzz_crashes", "deser_not_blocked", "bad_magic_unclear", "file_modes_bad",
             "python_pitfalls_failed", "leftover_processes", "leftover_shm_files", "suite_errors");
 
+    /** Figures that must be 1 (a check that passed) when they are measured. */
+    public static final Set<String> MUST_BE_ONE = Set.of("file_modes_ok");
+
     private final Map<String, Long> values = new LinkedHashMap<>();
     private final Map<String, String> units = new LinkedHashMap<>();
     private final List<String> findings = new ArrayList<>();
@@ -65,7 +68,7 @@ public final class Figures {
     public synchronized List<String> failures() {
         var out = new ArrayList<String>();
         values.forEach((k, v) -> {
-            if (MUST_BE_ZERO.contains(k) && v != 0) {
+            if ((MUST_BE_ZERO.contains(k) && v != 0) || (MUST_BE_ONE.contains(k) && v != 1)) {
                 out.add(k + "=" + v);
             }
         });
@@ -79,7 +82,8 @@ public final class Figures {
         out.printf("%-36s %14s  %s%n", "figure", "value", "");
         out.println("-".repeat(64));
         values.forEach((k, v) -> out.printf("%-36s %14d  %s%n", k, v,
-                MUST_BE_ZERO.contains(k) ? (v == 0 ? "ok" : "FAIL (must be 0)") : units.getOrDefault(k, "")));
+                MUST_BE_ZERO.contains(k) ? (v == 0 ? "ok" : "FAIL (must be 0)")
+                        : MUST_BE_ONE.contains(k) ? (v == 1 ? "ok" : "FAIL (must be 1)") : units.getOrDefault(k, "")));
         out.println("-".repeat(64));
         if (!findings.isEmpty()) {
             out.println("Findings (" + findings.size() + "):");

@@ -11,7 +11,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import jproc.ipc.pipe.ProcessPipe;
+import jproc.ipc.queue.ProcessQueue;
 import jproc.ipc.session.Session;
+import jproc.ipc.sync.ProcessEvent;
+import jproc.ipc.sync.ProcessLock;
+import jproc.ipc.sync.ProcessSemaphore;
+import jproc.ipc.value.SharedInt;
 
 /**
  * Samples, all through the run, every file this suite's session creates (channels, side files, traces) and checks
@@ -100,6 +106,27 @@ final class FileModes {
             return "owned by " + a.owner().getName();
         }
         return null;
+    }
+
+    /** Creates one channel of every kind, a side file and a child's trace file, so that the sampler sees them. */
+    static void exercise(ChildLog log) {
+        String tag = "rel-modes-" + ProcessHandle.current().pid();
+        try (ProcessQueue<Object> q = ProcessQueue.of(tag + "-q"); var pipe = ProcessPipe.of(tag + "-p");
+             var v = SharedInt.of(tag + "-v", 0, true); var lock = ProcessLock.of(tag + "-l");
+             var sem = ProcessSemaphore.of(tag + "-s", 1); var ev = ProcessEvent.of(tag + "-e")) {
+            q.put(new byte[700_000]);
+            pipe.right().send("x");
+            var child = new jproc.process.ChildProcess("modes-child", PitfallWorkers::quickExit).output(log);
+            child.start();
+            child.join();
+            Reliability.sleep(300);
+            q.get();
+            pipe.left().recv();
+            lock.acquire();
+            lock.release();
+            ev.set();
+            v.set(sem.availablePermits() > 0 ? 1 : 0);
+        }
     }
 
     void report() {

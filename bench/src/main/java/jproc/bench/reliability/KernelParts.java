@@ -23,7 +23,7 @@ final class KernelParts {
 
     static void run(RunOptions options, Path logs, Figures figures) {
         Path script = options.repo().resolve("bench/python/reliability/kernel_reliability.py");
-        Path jar = options.repo().resolve("install/target/jproc-kernel.jar");
+        Path jar = options.kernelJar();
         if (!Files.isRegularFile(jar)) {
             figures.add("suite_errors", 1);
             figures.finding("kernel", "the kernel jar " + jar + " is missing: build it first (mvn -q install "

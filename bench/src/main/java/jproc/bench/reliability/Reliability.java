@@ -87,7 +87,7 @@ public final class Reliability {
             case "deser" -> DeserAttacks.run(options, work, log, figures);
             case "pitfalls" -> Pitfalls.run(options, work, log, figures);
             case "kernel" -> KernelParts.run(options, logs, figures);
-            case "files" -> { } // sampled all along by FileModes
+            case "files" -> FileModes.exercise(log);
             default -> throw new IllegalArgumentException("unknown part " + part);
         }
     }

@@ -15,8 +15,9 @@ import java.util.Set;
  * @param repo      the repository root
  * @param seed      seed of every random choice (printed, so a run can be repeated)
  * @param python    the Python with jupyter_client ({@code /usr/bin/python3})
+ * @param kernelJar the shaded kernel jar ({@code install/target/jproc-kernel.jar} unless {@code --jar} names a copy)
  */
-public record RunOptions(boolean longForm, Set<String> parts, Path repo, long seed, String python) {
+public record RunOptions(boolean longForm, Set<String> parts, Path repo, long seed, String python, Path kernelJar) {
     /** Every part, in the order they run. */
     public static final List<String> ALL_PARTS = List.of("kill9", "load", "deser", "pitfalls", "kernel", "files");
 
@@ -26,6 +27,7 @@ public record RunOptions(boolean longForm, Set<String> parts, Path repo, long se
         Path repo = Path.of(System.getProperty("jproc.repo", ".")).toAbsolutePath().normalize();
         long seed = System.nanoTime();
         String python = "/usr/bin/python3";
+        Path jar = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -43,14 +45,16 @@ public record RunOptions(boolean longForm, Set<String> parts, Path repo, long se
                 case "--repo" -> repo = Path.of(value(args, ++i, a)).toAbsolutePath().normalize();
                 case "--seed" -> seed = Long.parseLong(value(args, ++i, a));
                 case "--python" -> python = value(args, ++i, a);
+                case "--jar" -> jar = Path.of(value(args, ++i, a)).toAbsolutePath();
                 default -> throw new IllegalArgumentException("unknown option '" + a
-                        + "': use --long, --only PARTS, --repo DIR, --seed N, --python PATH");
+                        + "': use --long, --only PARTS, --repo DIR, --seed N, --python PATH, --jar KERNEL_JAR");
             }
         }
         if (!Files.isDirectory(repo.resolve("bench"))) {
             throw new IllegalArgumentException("--repo must be the JProc repository root: repo=" + repo);
         }
-        return new RunOptions(longForm, parts, repo, seed, python);
+        return new RunOptions(longForm, parts, repo, seed, python, jar != null ? jar
+                : repo.resolve("install/target/jproc-kernel.jar"));
     }
 
     private static String value(String[] args, int i, String option) {
