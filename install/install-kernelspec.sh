@@ -9,7 +9,9 @@
 # Options: --jar PATH (default: install/target/jproc-kernel.jar, built by `mvn package`), --name NAME (default jproc),
 #          --java PATH (java binary written into kernel.json; default: $JPROC_JAVA at run time, else `java` on PATH),
 #          --java-opts "OPTS" (JVM options written into kernel.json as JPROC_JAVA_OPTS; without it the variable is
-#          read from the kernel's environment at run time).
+#          read from the kernel's environment at run time), --no-cds (skip the class-data-sharing archive: by default
+#          a short training run of the kernel writes jproc.jsa next to the jar, for a faster start and first cell;
+#          it is used only by the java it was made with).
 # Uses `jupyter kernelspec` (JUPYTER, default /usr/bin/jupyter) or, where that subcommand is missing (Debian),
 # `python3 -m jupyter_client.kernelspecapp`; without either, writes into $JUPYTER_DATA_DIR/kernels (user level,
 # default ~/.local/share/jupyter). Both honour JUPYTER_DATA_DIR.
@@ -24,6 +26,7 @@ uninstall=0
 java_bin=""
 java_opts=""
 java_opts_set=0
+cds=1
 
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -35,7 +38,8 @@ while [ $# -gt 0 ]; do
         --name) name="${2:?--name needs a value}"; shift ;;
         --java) java_bin="${2:?--java needs a path}"; shift ;;
         --java-opts) java_opts="${2?--java-opts needs a value}"; java_opts_set=1; shift ;;
-        -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+        --no-cds) cds=0 ;;
+        -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
         *) echo "install-kernelspec.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
     esac
     shift
@@ -97,7 +101,13 @@ cp "$jar" "$staging/jproc-kernel.jar"
 # rendering images, and no perf-data file.
 flags="--add-exports jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED -XX:+UseSerialGC -XX:-UsePerfData"
 flags="$flags -Djava.awt.headless=true"
-launcher='exec "${JPROC_JAVA:-java}" '"$flags"' $JPROC_JAVA_OPTS -jar "$0" "$1"'
+java_cmd="${java_bin:-${JPROC_JAVA:-java}}"
+trained_java="$(command -v "$java_cmd" || true)"
+# The launcher: $0 is the jar, $1 the connection file. The archive is used only with the java that made it.
+launcher='d=${0%/*}; j=$(command -v "${JPROC_JAVA:-java}") || j=${JPROC_JAVA:-java}; cds=; '
+launcher="$launcher"'if [ "$j" = '"'$trained_java'"' ] && [ -f "$d/jproc.jsa" ]; then '
+launcher="$launcher"'cds="-XX:SharedArchiveFile=$d/jproc.jsa -Xlog:cds=off -Xlog:cds+dynamic=off"; fi; '
+launcher="$launcher"'exec "$j" $cds '"$flags"' $JPROC_JAVA_OPTS -jar "$0" "$1"'
 
 env_json=""
 add_env() { env_json="${env_json:+$env_json, }\"$1\": \"$2\""; }
@@ -135,4 +145,16 @@ else
     mkdir -p "$dest"
     cp "$staging/kernel.json" "$staging/jproc-kernel.jar" "$dest/"
 fi
-echo "installed kernelspec $name (Java (JProc)) into $(data_dir)/kernels/$name"
+dest="$(data_dir)/kernels/$name"
+if [ "$cds" -eq 1 ] && [ -n "$trained_java" ] && [ -f "$dest/jproc-kernel.jar" ]; then
+    rm -f "$dest/jproc.jsa"
+    # shellcheck disable=SC2086
+    if ! timeout 300 "$trained_java" -XX:ArchiveClassesAtExit="$dest/jproc.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
+            $flags -cp "$dest/jproc-kernel.jar" jproc.kernel.jupyter.CdsTraining >"$staging/training.log" 2>&1 \
+            || [ ! -s "$dest/jproc.jsa" ]; then
+        rm -f "$dest/jproc.jsa"
+        echo "install-kernelspec.sh: no class-data-sharing archive (the kernel starts slower); training log:" >&2
+        tail -20 "$staging/training.log" >&2
+    fi
+fi
+echo "installed kernelspec $name (Java (JProc)) into $dest"

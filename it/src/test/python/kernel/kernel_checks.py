@@ -475,7 +475,10 @@ def installer_prefix_user_and_uninstall(ctx):
         check(out.returncode == 0, "installer " + " ".join(args), out.stdout, out.stderr)
         return out.stdout
 
-    installer("--prefix", prefix, "--java-opts", "-Xmx512m")
+    main_spec = os.path.join(ctx.env["JUPYTER_DATA_DIR"], "kernels", "jproc")
+    check(os.path.isfile(os.path.join(main_spec, "jproc.jsa")), "the default install trains a CDS archive",
+          os.listdir(main_spec))
+    installer("--prefix", prefix, "--java-opts", "-Xmx512m", "--no-cds")
     spec_dir = os.path.join(prefix, "share", "jupyter", "kernels", "jproc")
     with open(os.path.join(spec_dir, "kernel.json")) as f:
         spec = json.load(f)
@@ -485,7 +488,7 @@ def installer_prefix_user_and_uninstall(ctx):
     check(os.path.isfile(os.path.join(spec_dir, "jproc-kernel.jar")), "the jar is copied into the kernelspec")
     installer("--uninstall", "--prefix", prefix)
     check(not os.path.exists(spec_dir), "--uninstall --prefix removes it")
-    installer()
+    installer("--no-cds")
     user_dir = os.path.join(root, "data", "kernels", "jproc")
     check(os.path.isfile(os.path.join(user_dir, "kernel.json")), "user-level install into JUPYTER_DATA_DIR")
     installer("--uninstall")
