@@ -3,6 +3,9 @@ package jproc.kernel.magic;
 import jproc.kernel.engine.JShellEngine;
 import jproc.kernel.output.CellContext;
 import jproc.kernel.output.CellOutput;
+import jproc.process.CellCompiler;
+import jproc.process.ChildProcesses;
+import jproc.process.CodeProvider;
 
 import java.util.Map;
 import java.util.Optional;
@@ -60,6 +63,23 @@ public interface MagicContext {
      * The JShell engine: recorded snippet classes ({@code engine().classes()}), the snippet class loader, completion.
      */
     JShellEngine engine();
+
+    /**
+     * The kernel's code provider: the snippet classes and copied variables a child needs for a target
+     * ({@code codeProvider().snapshot(target)}); throws {@link jproc.process.NotCopyableException} naming a variable
+     * that cannot be copied.
+     */
+    default CodeProvider codeProvider() {
+        return ChildProcesses.codeProvider();
+    }
+
+    /**
+     * The kernel's compiler of cell bodies into child targets ({@code compiler().compile(childName, body)}), as
+     * used by {@code ChildProcess.ofCode}.
+     */
+    default CellCompiler compiler() {
+        return ChildProcesses.cellCompiler();
+    }
 
     /**
      * Adds jars or directories (separated by the platform path separator) to the notebook's classpath and to the
