@@ -35,6 +35,7 @@ public final class MappedPipeConnection implements PipeConnection {
     private static final AtomicLong ANONYMOUS = new AtomicLong();
     private static final int TRANSFER_HOLD_SECONDS = 30;
     private static final int LIVENESS_EVERY_SENDS = 256;
+    private static final long LIVENESS_INTERVAL_NANOS = 100_000_000L;
 
     private final String name;
     private final int end;
@@ -45,8 +46,10 @@ public final class MappedPipeConnection implements PipeConnection {
     private final transient HolderTable peer;
     private final transient RingEndpoint in;
     private final transient RingEndpoint out;
+    private final transient RingEndpoint.Check sendCheck = this::checkPeerForSend;
     private transient volatile boolean closed;
     private transient int sends;
+    private transient long lastLivenessCheck;
 
     private MappedPipeConnection(SharedFile file, int end) {
         file.require(PipeDescriptor.validate(file.buffer()));
@@ -63,6 +66,7 @@ public final class MappedPipeConnection implements PipeConnection {
         boolean sends = duplex || end == 1;
         this.in = receives ? endpoint(b, end, trace) : null;
         this.out = sends ? endpoint(b, duplex ? 1 - end : 0, trace) : null;
+        this.lastLivenessCheck = System.nanoTime() - LIVENESS_INTERVAL_NANOS;
         mine.lock();
         try {
             mine.addLocked(OwnerToken.process(), true, true);
@@ -149,7 +153,7 @@ public final class MappedPipeConnection implements PipeConnection {
     @Override
     public void send(Object value) {
         checkSend();
-        out.send(value, Long.MAX_VALUE, true, this::checkPeerForSend);
+        out.send(value, Long.MAX_VALUE, true, sendCheck);
     }
 
     @Override
@@ -161,7 +165,7 @@ public final class MappedPipeConnection implements PipeConnection {
     public void sendBytes(byte[] bytes, int offset, int length) {
         checkSend();
         out.sendEncoded(new Encoded(MessageTags.RAW, Arrays.copyOfRange(bytes, offset, offset + length)),
-                Long.MAX_VALUE, true, this::checkPeerForSend);
+                Long.MAX_VALUE, true, sendCheck);
     }
 
     private void checkSend() {
@@ -170,9 +174,19 @@ public final class MappedPipeConnection implements PipeConnection {
             throw new UnsupportedOperationException("pipe '" + name + "' end " + end + " only receives (the pipe is "
                     + "one-way: send from the right end)");
         }
-        if (peer.used() == 0 || (++sends % LIVENESS_EVERY_SENDS == 0 && !peer.anyLive())) {
+        if (peer.used() == 0 || (++sends % LIVENESS_EVERY_SENDS == 0 && livenessCheckDue() && !peer.anyLive())) {
             throw new BrokenPipeException(name, end);
         }
+    }
+
+    /** True at most every 100 ms: reading the peers' /proc entries costs tens of microseconds. */
+    private boolean livenessCheckDue() {
+        long now = System.nanoTime();
+        if (now - lastLivenessCheck < LIVENESS_INTERVAL_NANOS) {
+            return false;
+        }
+        lastLivenessCheck = now;
+        return true;
     }
 
     private void checkPeerForSend() {

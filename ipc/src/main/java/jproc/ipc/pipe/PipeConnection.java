@@ -16,8 +16,8 @@ import java.time.Duration;
  * <p><b>When the peer closes or dies:</b> each end records which processes hold it. {@code recv} on an end whose
  * peer end is held by nobody (closed everywhere, or every holder died) delivers the remaining messages, then
  * throws {@link EndOfStreamException} instead of waiting forever. {@code send} to such a peer throws
- * {@link BrokenPipeException} (immediately if the peer closed; a peer killed with {@code kill -9} is noticed within
- * a few hundred sends, or as soon as the ring is full).
+ * {@link BrokenPipeException} (immediately if the peer closed; a peer killed with {@code kill -9} is noticed by a
+ * send at most 100 ms after the previous check, or as soon as the ring is full).
  *
  * <p><b>Passing an end to another process</b> (as an argument of a child, or through a channel) hands it over once
  * the receiving process attaches it: the receiver becomes a holder and the sending process stops counting as one

@@ -43,6 +43,7 @@ public final class MappedProcessQueue<T> implements JoinableProcessQueue<T> {
     private final transient ByteBuffer buf;
     private final transient TraceChannel trace;
     private final transient RingEndpoint endpoint;
+    private final transient RingEndpoint.Check openCheck = this::ensureOpen;
     private final String name;
     private final int maxItems;
     private final int capacity;
@@ -142,7 +143,7 @@ public final class MappedProcessQueue<T> implements JoinableProcessQueue<T> {
 
     private boolean send(Object item, long deadline, boolean wait) {
         ensureOpen();
-        return endpoint.send(item, deadline, wait, this::ensureOpen);
+        return endpoint.send(item, deadline, wait, openCheck);
     }
 
     @Override
@@ -168,7 +169,7 @@ public final class MappedProcessQueue<T> implements JoinableProcessQueue<T> {
     @SuppressWarnings("unchecked")
     private T receive(Duration timeout, boolean wait, boolean throwOnTimeout, String op) {
         ensureOpen();
-        Object v = endpoint.receive(WaitLoop.deadline(timeout), wait, this::ensureOpen);
+        Object v = endpoint.receive(WaitLoop.deadline(timeout), wait, openCheck);
         if (v == MessageRing.EMPTY) {
             if (throwOnTimeout) {
                 throw new ChannelTimeoutException(op, "queue", name, timeout);
