@@ -96,7 +96,7 @@ def run(env, log, figures):
                 problems.append("the message lacks " + ", ".join(gone))
             after = jproc_client.execute(kc, "1 + 1", timeout=15)
             if (after.result or {}).get("text/plain") != "2":
-                problems.append("the kernel did not answer 1 + 1 afterwards")
+                problems.append("the kernel did not answer 1 + 1 afterwards (%s)" % " ".join(str(after).split())[:600])
             if problems:
                 unclear += 1
                 finding("bad magic %r" % code, "; ".join(problems) + "; shown: " + " ".join(text.split())[:400])

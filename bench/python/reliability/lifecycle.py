@@ -106,7 +106,7 @@ def trial(env, mode, log, figures):
         kill_quietly(orphans)
         remove_quietly(leaked)
         if mode == "restart":
-            check_restarted(km, session, figures)
+            check_restarted(kc, session, figures)
     finally:
         try:
             kc.stop_channels()
@@ -123,9 +123,10 @@ def trial(env, mode, log, figures):
             pass
 
 
-def check_restarted(km, session, figures):
-    """The restarted kernel answers a cell, in a new session."""
-    kc = jproc_client.blocking_client(km)
+def check_restarted(kc, session, figures):
+    """The restarted kernel answers a cell, in a new session. Uses the same client, as a frontend does: its sockets
+    reconnect to the new kernel (a second client of the same manager would share its zmq identity, and the kernel's
+    ROUTER sockets would keep answering the first one)."""
     try:
         kc.wait_for_ready(timeout=60)
         jproc_client.wait_for_iopub(kc)
@@ -137,8 +138,6 @@ def check_restarted(km, session, figures):
     except Exception as e:  # noqa: BLE001
         figures["kernel_restart_unusable"] = figures.get("kernel_restart_unusable", 0) + 1
         finding("kernel restart", "the restarted kernel is not usable: %s" % " ".join(str(e).split())[:800])
-    finally:
-        kc.stop_channels()
 
 
 def describe(pids):
