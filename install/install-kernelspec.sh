@@ -97,10 +97,12 @@ trap 'rm -rf "$staging"' EXIT
 cp "$jar" "$staging/jproc-kernel.jar"
 
 # JVM flags the kernel needs: javac's reusable compiler contexts for plain statements (a quarter of JShell's cost
-# per cell), a serial collector (lowest per-cell cost for javac's allocation pattern, small heap), headless AWT for
-# rendering images, and no perf-data file.
-flags="--add-exports jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED -XX:+UseSerialGC -XX:-UsePerfData"
-flags="$flags -Djava.awt.headless=true"
+# per cell); the C1 compiler only (javac, the bulk of a cell's work, reaches full speed after a few dozen cells
+# instead of a thousand; children use C1 too; add -XX:TieredStopAtLevel=4 to JPROC_JAVA_OPTS for C2 in the kernel);
+# a serial collector (lowest per-cell cost for javac's allocation pattern, small heap); headless AWT for rendering
+# images; no perf-data file.
+flags="--add-exports jdk.compiler/com.sun.tools.javac.api=ALL-UNNAMED -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+flags="$flags -XX:-UsePerfData -Djava.awt.headless=true"
 java_cmd="${java_bin:-${JPROC_JAVA:-java}}"
 trained_java="$(command -v "$java_cmd" || true)"
 # The launcher: $0 is the jar, $1 the connection file. The archive is used only with the java that made it.

@@ -22,6 +22,8 @@ final class CellRunner {
     private final Kernel kernel;
     private final InterruptGate magicGate = new InterruptGate();
     private volatile boolean inMagic;
+    private final Object activity = new Object();
+    private boolean active;
 
     CellRunner(Kernel kernel) {
         this.kernel = kernel;
@@ -31,6 +33,9 @@ final class CellRunner {
         kernel.output().begin(cell);
         Set<Thread> before = Kernel.threads();
         ExecuteOutcome outcome;
+        synchronized (activity) {
+            active = true;
+        }
         try {
             outcome = runPlan(cell, code);
         } catch (RuntimeException | Error e) {
@@ -38,6 +43,10 @@ final class CellRunner {
         } finally {
             System.out.flush();
             System.err.flush();
+            synchronized (activity) {
+                // no interrupt can start after this point, so the one cleared below is the last one
+                active = false;
+            }
             inMagic = false;
             JShellEngine e = engineIfReady();
             if (e != null) {
@@ -51,11 +60,7 @@ final class CellRunner {
     }
 
     private JShellEngine engineIfReady() {
-        try {
-            return kernel.engine();
-        } catch (RuntimeException e) {
-            return null;
-        }
+        return kernel.engineIfReady();
     }
 
     private ExecuteOutcome runPlan(CellContext cell, String code) {
@@ -146,12 +151,17 @@ final class CellRunner {
     }
 
     void interrupt(Thread cellThread) {
-        if (inMagic && magicGate.interrupt()) {
-            return;
-        }
-        JShellEngine e = engineIfReady();
-        if (e != null) {
-            e.interrupt(cellThread);
+        synchronized (activity) {
+            if (!active) {
+                return;
+            }
+            if (inMagic && magicGate.interrupt()) {
+                return;
+            }
+            JShellEngine e = engineIfReady();
+            if (e != null) {
+                e.interrupt(cellThread);
+            }
         }
     }
 }

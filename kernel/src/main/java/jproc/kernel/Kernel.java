@@ -125,6 +125,11 @@ public final class Kernel implements AutoCloseable {
         }
     }
 
+    /** The JShell session if it is ready, else null (never waits). */
+    JShellEngine engineIfReady() {
+        return engine.isDone() && !engine.isCompletedExceptionally() ? engine.join() : null;
+    }
+
     /** The JShell session, waiting at most {@code millis} for it; null if it is not ready by then. */
     private JShellEngine engineWithin(long millis) {
         try {

@@ -14,8 +14,8 @@ import java.util.function.BooleanSupplier;
  */
 final class Warmup {
     static final String MARK = "/*jproc-warmup*/";
-    private static final long ESSENTIAL_NANOS = 1_200_000_000L;
-    private static final int ESSENTIAL_STATEMENTS = 300;
+    private static final long ESSENTIAL_NANOS = 800_000_000L;
+    private static final int ESSENTIAL_STATEMENTS = 200;
     private static final long BACKGROUND_NANOS = 8_000_000_000L;
     private static final int BACKGROUND_STATEMENTS = 2500;
 

@@ -9,6 +9,8 @@ import org.dflib.jjava.jupyter.messages.Message;
 import org.dflib.jjava.jupyter.messages.MessageType;
 import org.zeromq.ZMQ;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -51,18 +53,41 @@ final class RequestChannel extends ShellChannel {
     }
 
     private void serve() {
-        receive(false);
-        if (!control && connection.takeAbort()) {
-            ZMQ.Poller poller = context.poller(1);
-            poller.register(this, ZMQ.Poller.POLLIN);
-            try {
-                while (poller.poll(0) > 0 && poller.pollin(0)) {
-                    receive(true);
-                }
-            } finally {
-                poller.close();
-            }
+        Message<?> message = read();
+        if (message != null) {
+            handle(message);
         }
+    }
+
+    private Message<?> read() {
+        try {
+            return codec.decode(WireCodec.receiveFrames(this));
+        } catch (RejectedMessageException e) {
+            LOG.warning("rejected a message on the " + channelName() + " channel: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * The messages already waiting on the socket, read at once. Called when a cell failed with
+     * {@code stop_on_error}, before its reply leaves: execute requests sent before the client saw the failure are
+     * answered {@code aborted}; requests sent after it are not touched.
+     */
+    private List<Message<?>> drainWaiting() {
+        var waiting = new ArrayList<Message<?>>();
+        ZMQ.Poller poller = context.poller(1);
+        poller.register(this, ZMQ.Poller.POLLIN);
+        try {
+            while (poller.poll(0) > 0 && poller.pollin(0)) {
+                Message<?> m = read();
+                if (m != null) {
+                    waiting.add(m);
+                }
+            }
+        } finally {
+            poller.close();
+        }
+        return waiting;
     }
 
     /** The content of an {@code execute_reply} for a request that was not run. */
@@ -72,21 +97,7 @@ final class RequestChannel extends ShellChannel {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private void receive(boolean abortExecutes) {
-        Message<?> message;
-        try {
-            message = codec.decode(WireCodec.receiveFrames(this));
-        } catch (RejectedMessageException e) {
-            LOG.warning("rejected a message on the " + channelName() + " channel: " + e.getMessage());
-            return;
-        }
-        if (abortExecutes && message.getHeader().getType() == MessageType.EXECUTE_REQUEST) {
-            ShellReplyEnvironment env = connection.prepareReplyEnv(this, message);
-            env.setBusyDeferIdle();
-            env.reply(new Message(message, MessageType.EXECUTE_REPLY, new Aborted()));
-            env.resolveDeferrals();
-            return;
-        }
+    private void handle(Message<?> message) {
         ShellHandler handler = connection.getHandler(message.getHeader().getType());
         if (handler == null) {
             LOG.info("no handler for " + message.getHeader().getType().getName() + " on the " + channelName()
@@ -94,15 +105,30 @@ final class RequestChannel extends ShellChannel {
             return;
         }
         ShellReplyEnvironment env = connection.prepareReplyEnv(this, message);
+        List<Message<?>> waiting = List.of();
         try {
             handler.handle(env, message);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "handling " + message.getHeader().getType().getName() + " failed", e);
         } finally {
+            if (!control && connection.takeAbort()) {
+                waiting = drainWaiting();
+            }
             env.resolveDeferrals();
         }
         if (env.isMarkedForShutdown()) {
             connection.close();
+            return;
+        }
+        for (Message<?> m : waiting) {
+            if (m.getHeader().getType() == MessageType.EXECUTE_REQUEST) {
+                ShellReplyEnvironment aborted = connection.prepareReplyEnv(this, m);
+                aborted.setBusyDeferIdle();
+                aborted.reply(new Message(m, MessageType.EXECUTE_REPLY, new Aborted()));
+                aborted.resolveDeferrals();
+            } else {
+                handle(m);
+            }
         }
     }
 
