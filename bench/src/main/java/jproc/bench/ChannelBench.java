@@ -48,6 +48,7 @@ public final class ChannelBench {
             print("pipe_rtt_p99_us", pipe[1], "us", py.get("pipe_rtt_p99_us"), pipeLimit[1], true);
             print("locked_counter_incr_per_s", counter, "incr/s", py.get("locked_counter_incr_per_s"), counterLimit,
                     false);
+            System.err.println(m.counterDetail());
         } finally {
             m.killChildren();
             SessionFiles.removeAll(session);

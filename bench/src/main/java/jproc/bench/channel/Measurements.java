@@ -35,6 +35,7 @@ public final class Measurements {
 
     private final List<ChildRun> children = new ArrayList<>();
     private int files;
+    private String counterDetail = "";
 
     private ChildRun child(boolean agrona, String role, Object... args) {
         var c = ChildRun.start(agrona, role, args);
@@ -131,6 +132,8 @@ public final class Measurements {
                 workers.add(child(false, "counterWorker", counter.name(), name + "-go", COUNTER_N, COUNTER_ROUNDS));
             }
             double[] rates = new double[COUNTER_ROUNDS];
+            var own = new ArrayList<Double>();
+            var skews = new ArrayList<Double>();
             for (int r = 0; r < COUNTER_ROUNDS; r++) {
                 try (var arm = ProcessEvent.of(name + "-go-arm-" + r); var go = ProcessEvent.of(name + "-go-" + r)) {
                     for (var w : workers) {
@@ -140,12 +143,18 @@ public final class Measurements {
                     sleep(20);
                     go.set();
                     double first = Double.MAX_VALUE;
+                    double firstEnd = Double.MAX_VALUE;
+                    double lastStart = 0;
                     double last = 0;
                     for (var w : workers) {
                         double[] t = w.result(LONG);
                         first = Math.min(first, t[0]);
+                        lastStart = Math.max(lastStart, t[0]);
+                        firstEnd = Math.min(firstEnd, t[1]);
                         last = Math.max(last, t[1]);
+                        own.add(COUNTER_N * 1e9 / (t[1] - t[0]));
                     }
+                    skews.add((lastStart - first) / 1e3);
                     rates[r] = 4 * COUNTER_N * 1e9 / (last - first);
                 }
             }
@@ -154,8 +163,18 @@ public final class Measurements {
                         + 4 * COUNTER_N * COUNTER_ROUNDS);
             }
             java.util.Arrays.sort(rates);
+            own.sort(null);
+            skews.sort(null);
+            counterDetail = String.format(java.util.Locale.ROOT, "locked counter: one worker runs at %.1f M incr/s "
+                    + "(median of %d), the last worker starts %.0f us after the first (median of %d rounds)",
+                    own.get(own.size() / 2) / 1e6, own.size(), skews.get(skews.size() / 2), skews.size());
             return rates[COUNTER_ROUNDS / 2];
         }
+    }
+
+    /** What the last {@link #lockedCounter()} saw per worker (for stderr), or "". */
+    public String counterDetail() {
+        return counterDetail;
     }
 
     private static void sleep(long ms) {

@@ -10,7 +10,7 @@ import java.time.Duration;
  * are safe (each message is received once), though a pipe is meant for two parties.
  *
  * <p><b>Blocking:</b> {@code send} blocks only while the direction's ring is full; {@code recv} blocks until a
- * message arrives. Waiting spins briefly, then sleeps in steps of at most 1 ms. Interrupting a blocked caller
+ * message arrives. Waiting spins briefly, then sleeps in steps of at most 1-2 ms. Interrupting a blocked caller
  * throws {@link jproc.ipc.ChannelInterruptedException}.
  *
  * <p><b>When the peer closes or dies:</b> each end records which processes hold it. {@code recv} on an end whose

@@ -18,9 +18,9 @@ import java.util.Collection;
  * file.
  *
  * <p><b>Blocking:</b> {@code put}/{@code get} block, {@code offer}/{@code poll} do not (or wait at most their
- * timeout). A blocked call spins for tens of microseconds, then sleeps in steps of at most 1 ms, so an item put
- * while a consumer sleeps is seen within about 1 ms; an idle waiter costs well under 1 % of a core. An interrupted
- * waiter throws {@link jproc.ipc.ChannelInterruptedException}.
+ * timeout). A blocked call spins and yields for a while, then sleeps in steps of at most 1 ms (2 ms after a second
+ * asleep), so an item put while a consumer sleeps is seen within 1-2 ms; an idle waiter costs about 1 % of a core.
+ * An interrupted waiter throws {@link jproc.ipc.ChannelInterruptedException}.
  *
  * <p><b>Processes that die:</b> a process killed at any moment, even inside {@code put} or {@code get}, leaves the
  * queue usable: an item whose {@code put} returned is delivered exactly once, an item whose {@code put} did not

@@ -9,10 +9,11 @@ import jproc.ipc.trace.TraceEvent;
 
 /**
  * How a blocked caller waits for another process: spin briefly (the peer is usually active and answers within
- * microseconds), then yield, then sleep with {@link LockSupport#parkNanos} in growing steps capped at
- * {@link #MAX_PARK_NANOS}. There is no cross-process wake-up signal: a sleeper notices the change at its next
- * poll, so a wake-up after a long idle period costs up to one millisecond, while an idle waiter uses well
- * under 1 % of a core.
+ * microseconds), then yield (which hands the core to a peer sharing it), then sleep with
+ * {@link LockSupport#parkNanos} in growing steps capped at {@link #MAX_PARK_NANOS}, or at
+ * {@link #LONG_IDLE_PARK_NANOS} once it has slept for a second. There is no cross-process wake-up signal: a sleeper
+ * notices the change at its next poll, so waking costs up to 1 ms (2 ms after a long idle period), while an idle
+ * waiter uses about 1 % of a core.
  *
  * <p>One instance serves one blocking call of one thread; it is not shared. It reports the wait to the trace
  * ({@code blocked}/{@code unblocked}) once it starts sleeping, never on the spinning fast path. It throws
@@ -20,14 +21,24 @@ import jproc.ipc.trace.TraceEvent;
  * Use it as {@code try (var w = new WaitLoop(...)) { while (!ready()) { if (!w.pause()) return timeout; } }}.
  */
 public final class WaitLoop implements AutoCloseable {
-    /** Iterations of {@link Thread#onSpinWait()} before yielding (roughly 20-80 microseconds). */
-    public static final int SPINS = 1500;
-    /** Iterations of {@link Thread#yield()} before sleeping. */
-    public static final int YIELDS = 40;
+    /**
+     * Iterations of {@link Thread#onSpinWait()} before yielding: a few microseconds, enough for a peer that runs
+     * on another core, short enough that a peer sharing this core is not kept waiting.
+     */
+    public static final int SPINS = 200;
+    /**
+     * Iterations of {@link Thread#yield()} before sleeping: each returns at once when nothing else wants the core
+     * (so this is still a busy wait, some hundreds of microseconds long) and hands the core to a peer that does.
+     */
+    public static final int YIELDS = 400;
     /** First sleep. */
     public static final long MIN_PARK_NANOS = 20_000;
     /** Longest sleep between two polls. */
     public static final long MAX_PARK_NANOS = 1_000_000;
+    /** Longest sleep once a waiter has slept for {@link #LONG_IDLE_NANOS} (a wake-up costs ~20 us of CPU on a VM). */
+    public static final long LONG_IDLE_PARK_NANOS = 2_000_000;
+    /** After this long asleep a waiter polls every {@link #LONG_IDLE_PARK_NANOS}. */
+    public static final long LONG_IDLE_NANOS = 1_000_000_000;
     /** How often {@link #checkDue()} answers true while sleeping (owner and peer liveness checks). */
     public static final long CHECK_EVERY_NANOS = 10_000_000;
 
@@ -40,6 +51,7 @@ public final class WaitLoop implements AutoCloseable {
     private boolean blocked;
     private boolean firstCheck = true;
     private long nextCheck;
+    private long sleepingSince;
 
     /**
      * @param trace    the channel's trace handle (may be null)
@@ -78,7 +90,7 @@ public final class WaitLoop implements AutoCloseable {
     public boolean pause() {
         int s = step++;
         if (s < SPINS) {
-            if ((s & 127) == 127) {
+            if ((s & 63) == 63) {
                 checkInterrupt();
                 return deadline == Long.MAX_VALUE || System.nanoTime() - deadline < 0;
             }
@@ -96,6 +108,7 @@ public final class WaitLoop implements AutoCloseable {
         }
         if (!blocked) {
             blocked = true;
+            sleepingSince = now;
             if (trace != null) {
                 trace.blocked(op);
             }
@@ -105,7 +118,7 @@ public final class WaitLoop implements AutoCloseable {
             sleep = Math.min(sleep, Math.max(1000, deadline - now));
         }
         LockSupport.parkNanos(this, sleep);
-        park = Math.min(MAX_PARK_NANOS, park * 2);
+        park = Math.min(now - sleepingSince > LONG_IDLE_NANOS ? LONG_IDLE_PARK_NANOS : MAX_PARK_NANOS, park * 2);
         checkInterrupt();
         return true;
     }

@@ -42,7 +42,7 @@ import jproc.ipc.trace.TraceEvent;
  * <p><b>Breaking:</b> when a party's {@code await(timeout)} times out, or someone calls {@link #abort()}, every party
  * of the round gets {@link BrokenProcessBarrierException}, and so do later callers until {@link #reset()}. A party
  * that dies before arriving is not detected: use a timeout where that can happen. Waiting spins briefly, then sleeps
- * in steps of at most 1 ms; interrupting a waiter throws {@link jproc.ipc.ChannelInterruptedException} (and leaves
+ * in steps of at most 1-2 ms; interrupting a waiter throws {@link jproc.ipc.ChannelInterruptedException} (and leaves
  * its arrival counted).
  */
 public final class ProcessBarrier implements AutoCloseable, Serializable {

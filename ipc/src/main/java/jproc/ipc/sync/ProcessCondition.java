@@ -52,7 +52,7 @@ import jproc.ipc.trace.TraceEvent;
  * condition's lock ({@link LockStateException} otherwise); {@code await} releases it while waiting and holds it
  * again when it returns, also on timeout and interrupt.
  *
- * <p><b>Blocking:</b> a waiter polls its slot: spinning briefly, then sleeping in steps of at most 1 ms. Signals go
+ * <p><b>Blocking:</b> a waiter polls its slot: spinning briefly, then sleeping in steps of at most 1-2 ms. Signals go
  * to the oldest waiters first; a signal is never delivered to a process that died (its slot is skipped). At most
  * {@link ConditionDescriptor#WAITER_SLOTS} threads can wait at once. Interrupting a waiter throws
  * {@link ChannelInterruptedException} after it holds the lock again.

@@ -32,8 +32,8 @@ import jproc.ipc.trace.TraceEvent;
  * {@code multiprocessing.Event}): {@link #set()} wakes every waiter, {@link #clear()} resets it, {@link #await()}
  * blocks until it is set. ({@code wait} is taken by {@link Object#wait()}, hence {@code await}.)
  *
- * <p>Any thread of any process may call anything. Waiters spin briefly, then sleep in steps of at most 1 ms, so a
- * {@code set} is seen within about 1 ms; interrupting a waiter throws {@link jproc.ipc.ChannelInterruptedException}.
+ * <p>Any thread of any process may call anything. Waiters spin briefly, then sleep in steps of at most 1-2 ms, so a
+ * {@code set} is seen within 1-2 ms; interrupting a waiter throws {@link jproc.ipc.ChannelInterruptedException}.
  * The flag does not depend on any process staying alive.
  */
 public final class ProcessEvent implements AutoCloseable, Serializable {

@@ -14,7 +14,7 @@ import jproc.ipc.trace.Trace;
  * {@code multiprocessing.Lock}). Not re-entrant: a thread that acquires it twice waits for itself. Any thread of any
  * process may release it while it is held, as in Python.
  *
- * <p><b>Blocking:</b> {@code acquire} spins briefly, then sleeps in steps of at most 1 ms; {@code acquire(timeout)}
+ * <p><b>Blocking:</b> {@code acquire} spins briefly, then sleeps in steps of at most 1-2 ms; {@code acquire(timeout)}
  * and {@code tryAcquire} bound the wait. Interrupting a waiter throws {@link jproc.ipc.ChannelInterruptedException}.
  *
  * <p><b>Owner death:</b> if the process holding the lock dies, the next waiter (or {@code tryAcquire} caller) takes

@@ -23,7 +23,7 @@ import jproc.ipc.trace.Trace;
  * returns one. Any thread of any process may release, also without having acquired (which adds a permit, as in
  * Python); {@link BoundedProcessSemaphore} forbids going past the initial count.
  *
- * <p><b>Blocking:</b> spin briefly, then sleep in steps of at most 1 ms; {@code acquire(timeout)} and
+ * <p><b>Blocking:</b> spin briefly, then sleep in steps of at most 1-2 ms; {@code acquire(timeout)} and
  * {@code tryAcquire} bound the wait; interrupting a waiter throws {@link jproc.ipc.ChannelInterruptedException}.
  *
  * <p><b>Holder death:</b> the semaphore records how many permits each process holds. When a process dies holding
