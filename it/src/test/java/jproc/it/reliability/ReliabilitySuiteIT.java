@@ -49,10 +49,12 @@ class ReliabilitySuiteIT {
         if (run.leftoverAfterExit != 0) {
             problems.add("leftover_files_after_exit = " + run.leftoverAfterExit + " (must be 0)");
         }
-        for (var required : Map.of("kill9_trials", 10L, "load_messages", 1_000_000L, "load_children", 64L,
-                "deser_attacks", 10L, "python_pitfalls_trials", 15L, "interrupt_trials", 10L,
-                "protocol_fuzz_messages", 100L, "bad_magic_inputs", 20L, "kernel_kill_trials", 1L,
-                "kernel_restart_trials", 1L, "kernel_shutdown_trials", 1L, "file_modes_checked", 10L).entrySet()) {
+        for (var required : Map.ofEntries(Map.entry("kill9_trials", 10L), Map.entry("load_messages", 1_000_000L),
+                Map.entry("load_children", 64L), Map.entry("deser_attacks", 10L),
+                Map.entry("python_pitfalls_trials", 15L), Map.entry("interrupt_trials", 10L),
+                Map.entry("protocol_fuzz_messages", 100L), Map.entry("bad_magic_inputs", 20L),
+                Map.entry("kernel_kill_trials", 1L), Map.entry("kernel_restart_trials", 1L),
+                Map.entry("kernel_shutdown_trials", 1L), Map.entry("file_modes_checked", 10L)).entrySet()) {
             long v = run.figures.getOrDefault(required.getKey(), 0L);
             if (v < required.getValue()) {
                 problems.add(required.getKey() + " = " + v + ": that part did not run (expected at least "
