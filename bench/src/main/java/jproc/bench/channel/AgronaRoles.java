@@ -31,7 +31,7 @@ final class AgronaRoles {
             case "agronaPing" -> ping(oneToOne(a[0]), oneToOne(a[1]), arg(a, 2), arg(a, 3), arg(a, 4));
             case "agronaM2oProducer" -> m2oProducer(manyToOne(a[0]), arg(a, 1), arg(a, 2), map(a[3], 4096));
             case "agronaM2oConsumer" -> m2oConsumer(manyToOne(a[0]), (long) arg(a, 1) * arg(a, 2));
-            case "agronaCounter" -> counter(map(a[0], 4096), arg(a, 1));
+            case "agronaCounter" -> counter(map(a[0], 4096), a[1], arg(a, 2));
             default -> throw new IllegalArgumentException("unknown role " + role);
         }
     }
@@ -177,11 +177,12 @@ final class AgronaRoles {
         say("RESULT " + System.nanoTime());
     }
 
-    private static void counter(UnsafeBuffer b, int n) {
-        say("READY");
-        while (b.getLongVolatile(0) == 0) {
-            Thread.onSpinWait();
+    private static void counter(UnsafeBuffer b, String gate, int n) {
+        for (int i = 0; i < 300_000; i++) {
+            b.getAndAddLong(128, 1);
         }
+        say("READY");
+        StartGate.pass(Path.of(gate));
         long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
             b.getAndAddLong(64, 1);

@@ -28,7 +28,7 @@ final class JprocRoles {
             case "mpmcConsumer" -> mpmcConsumer(a[0], arg(a, 1));
             case "pipeEcho" -> pipeEcho(a[0]);
             case "pipePing" -> pipePing(a[0], arg(a, 1), arg(a, 2), arg(a, 3));
-            case "counterWorker" -> counterWorker(a[0], a[1], arg(a, 2), arg(a, 3));
+            case "counterWorker" -> counterWorker(a[0], a[1], a[2], arg(a, 3), arg(a, 4));
             default -> throw new IllegalArgumentException("unknown role " + role);
         }
     }
@@ -160,7 +160,7 @@ final class JprocRoles {
         pipe.close();
     }
 
-    private static void counterWorker(String name, String go, int n, int rounds) {
+    private static void counterWorker(String name, String arm, String gate, int n, int rounds) {
         try (var warm = SharedInt.of("warm-" + ProcessHandle.current().pid(), 0)) {
             for (int i = 0; i < 300_000; i++) {
                 try (var held = warm.getLock().hold()) {
@@ -170,15 +170,12 @@ final class JprocRoles {
         }
         try (var v = SharedInt.open(name)) {
             for (int r = 0; r < rounds; r++) {
-                // sleep until the round is armed (so finished workers do not compete for the two cores), then
-                // stay runnable and start the moment "go" is set
-                try (var arm = ProcessEvent.of(go + "-arm-" + r); var event = ProcessEvent.of(go + "-" + r)) {
-                    say("READY " + r);
-                    arm.await();
-                    while (!event.isSet()) {
-                        Thread.yield();
-                    }
+                // wait until the round is armed, then block in the kernel until the parent opens the gate
+                try (var armed = ProcessEvent.of(arm + "-" + r)) {
+                    armed.await();
                 }
+                say("READY " + r);
+                StartGate.pass(java.nio.file.Path.of(gate));
                 long t0 = System.nanoTime();
                 for (int i = 0; i < n; i++) {
                     try (var held = v.getLock().hold()) {

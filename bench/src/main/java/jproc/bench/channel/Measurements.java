@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
 
 import jproc.ipc.pipe.ProcessPipe;
@@ -124,38 +123,31 @@ public final class Measurements {
      * JProc shared int under its built-in lock, 4 JVMs x 10 000 increments, released together: increments per
      * second from the first start to the last end, median of {@link #COUNTER_ROUNDS} rounds in the same JVMs.
      */
-    public double lockedCounter() {
+    public double lockedCounter() throws IOException {
         String name = "bench-counter-" + (++files);
+        Path gateFile = agronaFile(4096);
+        var gate = StartGate.closedOn(gateFile);
         try (var counter = SharedInt.of(name, 0)) {
             var workers = new ArrayList<ChildRun>();
             for (int i = 0; i < 4; i++) {
-                workers.add(child(false, "counterWorker", counter.name(), name + "-go", COUNTER_N, COUNTER_ROUNDS));
+                workers.add(child(false, "counterWorker", counter.name(), name + "-arm", gateFile, COUNTER_N,
+                        COUNTER_ROUNDS));
             }
             double[] rates = new double[COUNTER_ROUNDS];
             var own = new ArrayList<Double>();
             var skews = new ArrayList<Double>();
             for (int r = 0; r < COUNTER_ROUNDS; r++) {
-                try (var arm = ProcessEvent.of(name + "-go-arm-" + r); var go = ProcessEvent.of(name + "-go-" + r)) {
+                gate.close();
+                try (var arm = ProcessEvent.of(name + "-arm-" + r)) {
+                    arm.set();
                     for (var w : workers) {
                         w.await("READY", LONG);
                     }
-                    arm.set();
-                    sleep(20);
-                    go.set();
-                    double first = Double.MAX_VALUE;
-                    double firstEnd = Double.MAX_VALUE;
-                    double lastStart = 0;
-                    double last = 0;
-                    for (var w : workers) {
-                        double[] t = w.result(LONG);
-                        first = Math.min(first, t[0]);
-                        lastStart = Math.max(lastStart, t[0]);
-                        firstEnd = Math.min(firstEnd, t[1]);
-                        last = Math.max(last, t[1]);
-                        own.add(COUNTER_N * 1e9 / (t[1] - t[0]));
-                    }
-                    skews.add((lastStart - first) / 1e3);
-                    rates[r] = 4 * COUNTER_N * 1e9 / (last - first);
+                    sleep(30);
+                    gate.open();
+                    double[] span = collect(workers, own);
+                    skews.add(span[2] / 1e3);
+                    rates[r] = 4 * COUNTER_N * 1e9 / (span[1] - span[0]);
                 }
             }
             if (counter.get() != 4 * COUNTER_N * COUNTER_ROUNDS) {
@@ -169,7 +161,24 @@ public final class Measurements {
                     + "(median of %d), the last worker starts %.0f us after the first (median of %d rounds)",
                     own.get(own.size() / 2) / 1e6, own.size(), skews.get(skews.size() / 2), skews.size());
             return rates[COUNTER_ROUNDS / 2];
+        } finally {
+            gate.dispose();
         }
+    }
+
+    /** Reads one RESULT (start, end) per worker: returns first start, last end, and the start skew (ns). */
+    private static double[] collect(List<ChildRun> workers, List<Double> ownRates) {
+        double first = Double.MAX_VALUE;
+        double lastStart = 0;
+        double last = 0;
+        for (var w : workers) {
+            double[] t = w.result(LONG);
+            first = Math.min(first, t[0]);
+            lastStart = Math.max(lastStart, t[0]);
+            last = Math.max(last, t[1]);
+            ownRates.add(COUNTER_N * 1e9 / (t[1] - t[0]));
+        }
+        return new double[] {first, last, lastStart - first};
     }
 
     /** What the last {@link #lockedCounter()} saw per worker (for stderr), or "". */
@@ -221,23 +230,23 @@ public final class Measurements {
         return child(true, "agronaPing", a, b, PIPE_WARM, PIPE_N, REPS).result(LONG);
     }
 
-    /** Raw atomic adds on one mapped long, 4 JVMs x 10 000: increments per second (no lock at all). */
+    /** Raw atomic adds on one mapped long, 4 JVMs x 10 000, released together: increments per second (no lock). */
     public double agronaCounter() throws IOException {
         Path f = agronaFile(4096);
-        var workers = new ArrayList<ChildRun>();
-        for (int i = 0; i < 4; i++) {
-            workers.add(child(true, "agronaCounter", f, COUNTER_N));
+        Path gateFile = agronaFile(4096);
+        var gate = StartGate.closedOn(gateFile);
+        try {
+            var workers = new ArrayList<ChildRun>();
+            for (int i = 0; i < 4; i++) {
+                workers.add(child(true, "agronaCounter", f, gateFile, COUNTER_N));
+            }
+            ready(workers);
+            sleep(30);
+            gate.open();
+            double[] span = collect(workers, new ArrayList<>());
+            return 4 * COUNTER_N * 1e9 / (span[1] - span[0]);
+        } finally {
+            gate.dispose();
         }
-        ready(workers);
-        UnsafeBuffer b = AgronaRoles.map(f.toString(), 4096);
-        b.putLongVolatile(0, 1);
-        double first = Double.MAX_VALUE;
-        double last = 0;
-        for (var w : workers) {
-            double[] r = w.result(LONG);
-            first = Math.min(first, r[0]);
-            last = Math.max(last, r[1]);
-        }
-        return 4 * COUNTER_N * 1e9 / (last - first);
     }
 }
