@@ -94,6 +94,7 @@ final class LockedValueRound {
                 finalAcquire(value, shared, figures, area);
                 log.note(area + ": parent's final acquire took " + (System.nanoTime() - t0) / 1_000_000 + " ms");
                 account(value, shared, own, workers, killed, killedState, figures, area);
+                probe(value, log, figures, area);
             } finally {
                 workers.forEach(KillRound::killQuietly);
                 own.forEach(SharedLongs::close);
@@ -129,6 +130,25 @@ final class LockedValueRound {
             }
         }
         return false;
+    }
+
+    /** After the kills, a fresh child adds 1 000 under the lock while the parent adds 1 000: the sum must be exact. */
+    private static void probe(SharedInt value, ChildLog log, Figures figures, String area) {
+        int before = value.get();
+        var child = new ChildProcess("value-probe", PitfallWorkers::lockedIncrements, 1_000, value).output(log);
+        child.start();
+        PitfallWorkers.lockedIncrements(1_000, value);
+        if (!child.join(30_000)) {
+            child.kill();
+            figures.add("kill9_hangs", 1);
+            figures.finding(area, "after the kills, a probe child could not add 1 000 under the lock within 30 s");
+            return;
+        }
+        if (value.get() != before + 2_000 || child.exitCode() == null || child.exitCode() != 0) {
+            figures.add("kill9_corrupt", 1);
+            figures.finding(area, "after the kills, 2 x 1 000 locked increments moved the value from " + before
+                    + " to " + value.get() + " (probe child exit code " + child.exitCode() + ")");
+        }
     }
 
     private static long acked(List<SharedLongs> own) {
