@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -104,9 +105,18 @@ public final class Kernel implements AutoCloseable {
             ProcessSupport.install(e, output);
             Warmup.essential(e);
             engine.complete(e);
-            ProcessSupport.prestart();
-            Warmup.background(e, () -> output.running() == null && !closed
-                    && System.nanoTime() - lastCellEnd > QUIET_NANOS);
+            BooleanSupplier idle = () -> output.running() == null && !closed
+                    && System.nanoTime() - lastCellEnd > QUIET_NANOS;
+            // the spare child JVM boots when the user pauses, not while the first cells run
+            while (!idle.getAsBoolean() && !closed) {
+                Thread.sleep(20);
+            }
+            if (!closed) {
+                ProcessSupport.prestart();
+                Warmup.background(e, idle);
+            }
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException | Error ex) {
             LOG.log(Level.SEVERE, "cannot create the JShell session", ex);
             engine.completeExceptionally(ex);
