@@ -554,6 +554,43 @@ def restart_and_shutdown_leave_nothing(ctx):
             km.shutdown_kernel(now=True)
 
 
+@kernel_check
+def killed_kernel_leaves_nothing(ctx):
+    km = kernel_manager(ctx.env)
+    with patched_environ(ctx.env):
+        km.start_kernel(env=ctx.env)
+    kc = blocking_client(km)
+    try:
+        kc.wait_for_ready(timeout=60)
+        run = execute(kc, 'var doomed = Mp.queue("doomed");\n'
+                          'var orphan = new ChildProcess("orphan", () -> {\n'
+                          '    try { Thread.sleep(600_000); } catch (InterruptedException e) { }\n'
+                          '});\norphan.start();\norphan.pid()', timeout=60)
+        check(run.status == "ok", "a queue and a child", run)
+        pid = kernel_pid(km)
+        family = [pid] + descendants(pid)
+        check(session_files(pid), "the session has files", session_files(pid))
+        os.kill(pid, 9)
+        left = wait_gone(family, 10)
+        check(not left, "the children of a killed kernel end", left)
+    finally:
+        kc.stop_channels()
+        km.cleanup_resources() if hasattr(km, "cleanup_resources") else None
+    km2 = kernel_manager(ctx.env)
+    with patched_environ(ctx.env):
+        km2.start_kernel(env=ctx.env)
+    kc2 = blocking_client(km2)
+    try:
+        kc2.wait_for_ready(timeout=60)
+        deadline = time.monotonic() + 10
+        while session_files(pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        check(not session_files(pid), "the next kernel removes the files of the killed one", session_files(pid))
+    finally:
+        kc2.stop_channels()
+        km2.shutdown_kernel(now=False)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("checks", nargs="*")

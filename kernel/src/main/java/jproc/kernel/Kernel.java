@@ -96,6 +96,7 @@ public final class Kernel implements AutoCloseable {
     }
 
     private void createEngine(List<String> startup) {
+        ProcessSupport.sweepDeadSessions();
         try {
             JShellEngine e = JShellEngine.create(Kernel.class.getClassLoader(), List.of());
             Display.setRenderer(new Renderer(JShellEngine::valueText));

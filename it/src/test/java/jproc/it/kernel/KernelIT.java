@@ -110,4 +110,9 @@ class KernelIT {
     void restartAndShutdownLeaveNoJvmAndNoSharedMemory() {
         checks.assertPassed("restart_and_shutdown_leave_nothing");
     }
+
+    @Test
+    void aKilledKernelLeavesNoJvmAndTheNextKernelRemovesItsFiles() {
+        checks.assertPassed("killed_kernel_leaves_nothing");
+    }
 }

@@ -46,6 +46,63 @@ public final class ProcessSupport {
         ChildProcesses.addClasspath(entry);
     }
 
+    /**
+     * Removes the shared-memory files of earlier sessions whose root process is gone (a kernel that was killed
+     * could not remove its own). A session id starts with its root's pid ({@code jproc-<pid>x<hex>-...}); files
+     * of a live root are never touched.
+     *
+     * @return the number of files removed
+     */
+    public static int sweepDeadSessions() {
+        java.nio.file.Path dir = Session.current().directory();
+        var pattern = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(Session.FILE_PREFIX)
+                + "([0-9]+)x[0-9a-f]+-.*");
+        int removed = 0;
+        try (var files = java.nio.file.Files.newDirectoryStream(dir, Session.FILE_PREFIX + "*")) {
+            for (java.nio.file.Path f : files) {
+                var m = pattern.matcher(f.getFileName().toString());
+                if (!m.matches()) {
+                    continue;
+                }
+                long pid;
+                try {
+                    pid = Long.parseLong(m.group(1));
+                } catch (NumberFormatException e) {
+                    continue;
+                }
+                if (pid != ProcessHandle.current().pid() && !alive(pid)) {
+                    try {
+                        if (java.nio.file.Files.deleteIfExists(f)) {
+                            removed++;
+                        }
+                    } catch (java.io.IOException e) {
+                        LOG.log(Level.FINE, "cannot remove " + f, e);
+                    }
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "cannot sweep " + dir, e);
+        }
+        if (removed > 0) {
+            LOG.info("removed " + removed + " shared-memory files of sessions whose kernel is gone");
+        }
+        return removed;
+    }
+
+    /** True if the process exists and is not a zombie (a killed kernel its parent has not reaped yet). */
+    static boolean alive(long pid) {
+        if (ProcessHandle.of(pid).isEmpty()) {
+            return false;
+        }
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+            String[] after = stat.substring(stat.lastIndexOf(')') + 1).trim().split(" ");
+            return !after[0].equals("Z") && !after[0].equals("X");
+        } catch (java.io.IOException | RuntimeException e) {
+            return true; // no /proc: trust ProcessHandle
+        }
+    }
+
     /** Ends every child (waiting at most {@code millis}) and removes the session's shared-memory files. */
     public static void endAll(long millis) {
         try {
