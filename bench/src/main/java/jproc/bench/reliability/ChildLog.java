@@ -40,7 +40,8 @@ public final class ChildLog implements OutputSink, AutoCloseable {
         return new ChildOutput() {
             @Override
             public void line(ChildStream stream, String text) {
-                String tagged = "[" + childName + " " + pid + (stream == ChildStream.STDERR ? " err" : "") + "] " + text;
+                String tag = stream == ChildStream.STDERR ? " err" : "";
+                String tagged = "[" + childName + " " + pid + tag + "] " + text;
                 synchronized (ChildLog.this) {
                     file.println(tagged);
                     if (stream == ChildStream.STDERR) {

@@ -112,8 +112,8 @@ final class DeserAttacks {
         var problems = new StringBuilder();
         if (books.get(DeserWorkers.DONE) < i + 1) {
             problems.append(outcome == 0 ? "get() did not return within " + ATTACK_TIMEOUT_MS / 1000 + " s"
-                    : "the next ordinary message did not arrive").append(receiver.isAlive() ? "" : " (the receiver died,"
-                    + " exit code " + receiver.exitCode() + ")").append("; ");
+                    : "the next ordinary message did not arrive").append(receiver.isAlive() ? ""
+                    : " (the receiver died, exit code " + receiver.exitCode() + ")").append("; ");
             if (outcome == 0) {
                 return problems.toString();
             }

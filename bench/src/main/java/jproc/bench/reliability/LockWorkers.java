@@ -120,7 +120,8 @@ public final class LockWorkers {
                 if (SILENT + n < SHARED_SLOTS) {
                     shared.set(SILENT + n, other);
                 }
-                System.err.println("acquired the lock after process " + other + " died holding it, but no one was told");
+                System.err.println("acquired the lock after process " + other + " died holding it, but no one was "
+                        + "told");
             }
             shared.compareAndSet(INSIDE, other, 0);
         }

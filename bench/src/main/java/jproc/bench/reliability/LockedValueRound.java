@@ -22,7 +22,8 @@ final class LockedValueRound {
     private LockedValueRound() {
     }
 
-    static void run(int round, int kills, Random random, Workdir work, ChildLog log, Figures figures, boolean longForm) {
+    static void run(int round, int kills, Random random, Workdir work, ChildLog log, Figures figures,
+                    boolean longForm) {
         String area = "kill9 value round " + round;
         String name = "rel-value-" + round + "-" + ProcessHandle.current().pid();
         long count = longForm ? 40_000 : 15_000;
@@ -86,8 +87,8 @@ final class LockedValueRound {
                 log.note(area + ": survivors finished " + survivorsMs + " ms after the last kill");
                 if (hangs == 0 && survivorsMs > 15_000) {
                     hangs++;
-                    figures.finding(area, "the surviving workers needed " + survivorsMs + " ms to finish after the last "
-                            + "kill (a round takes about 2 s): a waiter was stuck behind the dead owner");
+                    figures.finding(area, "the surviving workers needed " + survivorsMs + " ms to finish after the "
+                            + "last kill (a round takes about 2 s): a waiter was stuck behind the dead owner");
                 }
                 figures.add("kill9_hangs", hangs);
                 long t0 = System.nanoTime();

@@ -29,7 +29,8 @@ public final class SharedLongs implements AutoCloseable {
         this.slots = slots;
         try {
             channel = create
-                    ? FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)
+                    ? FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                            StandardOpenOption.WRITE)
                     : FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
             buf = channel.map(FileChannel.MapMode.READ_WRITE, 0, (long) slots * Long.BYTES);
         } catch (IOException e) {
@@ -40,7 +41,8 @@ public final class SharedLongs implements AutoCloseable {
     /** Creates (or truncates to zeros) a file of {@code slots} longs. */
     public static SharedLongs create(Path path, int slots) {
         if (slots <= 0 || slots > (Integer.MAX_VALUE / Long.BYTES)) {
-            throw new IllegalArgumentException("slots must be 1.." + Integer.MAX_VALUE / Long.BYTES + ": slots=" + slots);
+            throw new IllegalArgumentException("slots must be 1.." + Integer.MAX_VALUE / Long.BYTES + ": slots="
+                    + slots);
         }
         return new SharedLongs(path, slots, true);
     }

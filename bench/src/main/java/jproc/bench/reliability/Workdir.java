@@ -14,7 +14,8 @@ public final class Workdir implements AutoCloseable {
         try {
             dir = Files.createTempDirectory(prefix);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a scratch directory in " + System.getProperty("java.io.tmpdir"), e);
+            throw new UncheckedIOException("cannot create a scratch directory in "
+                    + System.getProperty("java.io.tmpdir"), e);
         }
     }
 

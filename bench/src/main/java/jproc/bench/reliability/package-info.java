@@ -1,2 +1,2 @@
-/** The reliability suite: kill -9, load, fuzzing, deserialization attacks and Python pitfalls replayed against JProc. */
+/** The reliability suite: kill -9, load, fuzzing, deserialization attacks, Python pitfalls replayed against JProc. */
 package jproc.bench.reliability;
