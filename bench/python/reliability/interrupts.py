@@ -15,7 +15,7 @@ LIMIT_S = 1.0
 # does), and this part measures how fast the blocked call itself returns.
 SETUP = (
     'var iq = Mp.queue("int-q"); var ipipe = Mp.pipe("int-p"); var iev = Mp.event("int-e"); '
-    'var isem = Mp.semaphore("int-s", 0); var ibar = Mp.barrier("int-b", 2); var ilock = Mp.lock("int-l"); '
+    'var isem = Mp.semaphore("int-s", 0); var ilock = Mp.lock("int-l"); '
     'var ihold = Mp.process("int-holder", () -> { jproc.process.ChildProcess.onSignal("INT", () -> { }); '
     'ilock.acquire(); try { Thread.sleep(600_000); } catch (InterruptedException e) { } }); ihold.start(); '
     'while (!ilock.isLocked()) Thread.sleep(10); '
@@ -34,7 +34,7 @@ CASES = [
     ("pipe_recv", 'ipipe.left().recv();'),
     ("event_await", 'iev.await();'),
     ("semaphore_acquire", 'isem.acquire();'),
-    ("barrier_await", 'ibar.await();'),
+    ("barrier_await", 'var ibar = Mp.barrier("int-b-" + System.nanoTime(), 2); ibar.await();'),
     ("pool_future_get", 'var ipool2 = Mp.pool(1); ipool2.submit(() -> { jproc.process.ChildProcess.onSignal("INT", '
                         '() -> { }); Thread.sleep(600_000); return 1; }).get();'),
     ("object_wait", 'var imon = new Object(); synchronized (imon) { imon.wait(); }'),
