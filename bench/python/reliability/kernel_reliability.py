@@ -21,7 +21,7 @@ import fuzz  # noqa: E402
 import interrupts  # noqa: E402
 import kernel_pitfalls  # noqa: E402
 import lifecycle  # noqa: E402
-from rel_common import figure, finding, jproc_client, progress  # noqa: E402
+from rel_common import REPO, figure, finding, jproc_client, progress  # noqa: E402
 
 PARTS = ["lifecycle", "interrupts", "fuzz", "magics", "pitfalls"]
 
@@ -31,7 +31,8 @@ def main():
     ap.add_argument("--jar", default=None, help="the kernel jar (default install/target/jproc-kernel.jar)")
     ap.add_argument("--long", action="store_true", help="more trials")
     ap.add_argument("--only", default=",".join(PARTS), help="comma-separated parts: " + ",".join(PARTS))
-    ap.add_argument("--log", default=None, help="file for the kernels' stderr (default: a temporary file)")
+    ap.add_argument("--log", default=None, help="file for the kernels' stderr (default: "
+                    "bench/target/reliability/kernels.log)")
     args = ap.parse_args()
     parts = [p for p in args.only.split(",") if p]
     for p in parts:
@@ -43,7 +44,8 @@ def main():
         figure("kernel_suite_errors", 1)
         return 0
     figures = {}
-    log_path = args.log or os.path.join("/tmp", "jproc-reliability-kernel-%d.log" % os.getpid())
+    log_path = args.log or os.path.join(REPO, "bench", "target", "reliability", "kernels.log")
+    os.makedirs(os.path.dirname(log_path), exist_ok=True)
     rounds = 3 if args.long else 1
     with open(log_path, "ab") as log, jproc_client.installed_kernelspec(jar) as env:
         for part in parts:
