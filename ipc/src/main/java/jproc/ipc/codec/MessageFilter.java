@@ -22,7 +22,12 @@ import jproc.ipc.session.Session;
  */
 public final class MessageFilter implements ObjectInputFilter {
     /** Deepest object graph accepted. */
-    public static final long MAX_DEPTH = 200;
+    /**
+     * Deepest object graph accepted (system property {@code jproc.codec.maxDepth}, default 24). Kept low on purpose:
+     * a stream of n nested hash sets costs 2^n hash computations to read (the "SerialDOS" stream), so 24 levels
+     * cost milliseconds where 100 would never end.
+     */
+    public static final long MAX_DEPTH = Long.getLong("jproc.codec.maxDepth", 24);
     /** Largest array accepted. */
     public static final long MAX_ARRAY = 256L * 1024 * 1024;
     /** Most object references accepted in one message. */

@@ -58,6 +58,8 @@ public final class Session {
                         Session root = s;
                         Thread hook = new Thread(root::removeFiles, "jproc-session-cleanup");
                         Runtime.getRuntime().addShutdownHook(hook);
+                        // Removes the session's files if this process dies without running its hook (kill -9).
+                        jproc.ipc.shm.SessionTracker.startFor(root);
                     }
                 }
             }

@@ -27,10 +27,13 @@ public final class SessionTracker {
      * Starts the watcher for {@code session} once per process; does nothing in a child process (whose session's
      * root has its own watcher) or where {@code /bin/sh} is missing.
      *
-     * @return the watcher's pid, or -1 if none was started by this call
+     * @return the watcher's pid, or -1 if there is none
      */
     public static synchronized long startFor(Session session) {
-        if (watcher != null || !session.isRoot() || !new File("/bin/sh").canExecute()) {
+        if (watcher != null) {
+            return watcher.pid(); // the root session starts it when it is created; later calls are no-ops
+        }
+        if (!session.isRoot() || !new File("/bin/sh").canExecute()) {
             return -1;
         }
         Path dir = session.directory().toAbsolutePath();
