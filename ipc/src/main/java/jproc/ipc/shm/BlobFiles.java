@@ -24,8 +24,19 @@ public final class BlobFiles {
 
     /** Writes a side file and returns its name (the part after {@code blob-}). */
     public static String write(byte[] data) {
-        String name = OwnerToken.myPid() + "." + COUNTER.incrementAndGet() + "."
+        String name = newName();
+        write(name, data);
+        return name;
+    }
+
+    /** A fresh side-file name for this process (the part after {@code blob-}); no file is created. */
+    public static String newName() {
+        return OwnerToken.myPid() + "." + COUNTER.incrementAndGet() + "."
                 + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 8);
+    }
+
+    /** Writes the side file {@code name}. */
+    public static void write(String name, byte[] data) {
         Path p = Session.current().file("blob", name);
         Session.createOwnerOnly(p);
         try {
@@ -34,7 +45,6 @@ public final class BlobFiles {
             delete(name);
             throw new UncheckedIOException("cannot write message side file " + p + ": " + e.getMessage(), e);
         }
-        return name;
     }
 
     /** Reads a side file, or returns null if it no longer exists (another consumer took it). */

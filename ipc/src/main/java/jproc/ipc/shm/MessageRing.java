@@ -108,6 +108,15 @@ public final class MessageRing {
      * @return false if there is no room now
      */
     public boolean tryPut(int tagAndFlags, long bits, byte[] payload, int maxItems) {
+        return tryPut(tagAndFlags, bits, payload, maxItems, null);
+    }
+
+    /**
+     * Like {@link #tryPut(int, long, byte[], int)}, running {@code beforeWrite} once room is known to exist and
+     * before the record is written (a side file is created there, so a producer killed while it waits for room
+     * leaves no file behind).
+     */
+    public boolean tryPut(int tagAndFlags, long bits, byte[] payload, int maxItems, Runnable beforeWrite) {
         int tag = tagAndFlags & TAG_MASK;
         int len = payload != null ? payload.length : (tag == MessageTags.NULL ? 0 : 8);
         int rec = recordBytes(len);
@@ -127,6 +136,9 @@ public final class MessageRing {
             }
         }
         int recOff = pad > 0 ? 0 : off;
+        if (beforeWrite != null) {
+            beforeWrite.run();
+        }
         if (payload != null) {
             buf.put(data + recOff + HEADER_BYTES, payload);
         } else if (len == 8) {

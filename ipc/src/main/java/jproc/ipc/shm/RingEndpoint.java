@@ -49,7 +49,7 @@ public final class RingEndpoint {
     public boolean send(Object item, long deadline, boolean wait, Check check) {
         int tag = MessageCodec.primitiveTag(item);
         if (tag >= 0) {
-            return sendRecord(tag, MessageCodec.primitiveBits(item, tag), null, deadline, wait, check);
+            return sendRecord(tag, MessageCodec.primitiveBits(item, tag), null, deadline, wait, check, null);
         }
         return sendEncoded(MessageCodec.encode(item), deadline, wait, check);
     }
@@ -57,28 +57,38 @@ public final class RingEndpoint {
     /** Sends an already encoded message. */
     public boolean sendEncoded(Encoded e, long deadline, boolean wait, Check check) {
         if (ring.fitsInline(e.bytes().length)) {
-            return sendRecord(e.tag(), 0, e.bytes(), deadline, wait, check);
+            return sendRecord(e.tag(), 0, e.bytes(), deadline, wait, check, null);
         }
-        String blob = BlobFiles.write(e.bytes());
+        // The side file is written only once the ring has room for its record (under the producer lock), so a
+        // producer killed while it waits for room leaves no file behind.
+        String blob = BlobFiles.newName();
+        boolean[] written = new boolean[1];
+        Runnable write = () -> {
+            if (!written[0]) {
+                BlobFiles.write(blob, e.bytes());
+                written[0] = true;
+            }
+        };
         boolean done = false;
         try {
             done = sendRecord(MessageRing.blobTag(e.tag()), 0, blob.getBytes(StandardCharsets.US_ASCII), deadline,
-                    wait, check);
+                    wait, check, write);
             return done;
         } finally {
-            if (!done) {
+            if (!done && written[0]) {
                 BlobFiles.delete(blob);
             }
         }
     }
 
-    private boolean sendRecord(int tag, long bits, byte[] payload, long deadline, boolean wait, Check check) {
+    private boolean sendRecord(int tag, long bits, byte[] payload, long deadline, boolean wait, Check check,
+                               Runnable beforeWrite) {
         long token = OwnerToken.current();
         MutexWord lock = ring.producerLock();
         if (lock.tryLock(token)) {
             boolean ok;
             try {
-                ok = ring.tryPut(tag, bits, payload, maxItems);
+                ok = ring.tryPut(tag, bits, payload, maxItems, beforeWrite);
             } finally {
                 lock.unlock();
             }
@@ -92,7 +102,7 @@ public final class RingEndpoint {
         long until = wait ? deadline : System.nanoTime();
         try (var w = new WaitLoop(trace, putEvent, putEvent.name().toLowerCase(), until)) {
             while (true) {
-                int r = attempt(token, tag, bits, payload, w);
+                int r = attempt(token, tag, bits, payload, w, beforeWrite);
                 if (r != 0) {
                     return r > 0;
                 }
@@ -118,7 +128,7 @@ public final class RingEndpoint {
     }
 
     /** One locked attempt: 1 sent, 0 no room, -1 lock not obtained in time. */
-    private int attempt(long token, int tag, long bits, byte[] payload, WaitLoop w) {
+    private int attempt(long token, int tag, long bits, byte[] payload, WaitLoop w, Runnable beforeWrite) {
         MutexWord lock = ring.producerLock();
         long r = lock.lock(token, w);
         if (r == MutexWord.TIMED_OUT) {
@@ -130,7 +140,7 @@ public final class RingEndpoint {
                 ring.repairTail();
                 trace.event(TraceEvent.OWNER_DIED);
             }
-            ok = ring.tryPut(tag, bits, payload, maxItems);
+            ok = ring.tryPut(tag, bits, payload, maxItems, beforeWrite);
         } finally {
             lock.unlock();
         }

@@ -310,10 +310,53 @@ public final class SharedFile implements AutoCloseable {
                     }
                 }
                 deleteQuietly(path);
+            } else if (attachTable.livePids().isEmpty()) {
+                // Only handles in flight keep the file (passed to a child that has not attached yet). If their
+                // receivers never attach (killed first), nobody would close it again: look again once the holds
+                // have expired, and remove the file then if still nobody has it open.
+                scheduleRecheck(0);
             }
         } finally {
             attachTable.unlock();
         }
+    }
+
+    private static final java.util.concurrent.ScheduledExecutorService RECHECK =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "jproc-shm-recheck");
+                t.setDaemon(true);
+                return t;
+            });
+
+    private void scheduleRecheck(int round) {
+        if (round > 30) {
+            return; // two and a half minutes: the session's cleanup removes it at the end
+        }
+        RECHECK.schedule(() -> {
+            attachTable.lock();
+            try {
+                if ((int) INTS.getVolatile(buf, STATE_OFFSET) == STATE_REMOVED) {
+                    return;
+                }
+                if (!attachTable.anyLive()) {
+                    INTS.setVolatile(buf, STATE_OFFSET, STATE_REMOVED);
+                    if (onRemove != null) {
+                        try {
+                            onRemove.accept(buf);
+                        } catch (RuntimeException e) {
+                            // best effort, as in detach()
+                        }
+                    }
+                    deleteQuietly(path);
+                } else if (attachTable.livePids().isEmpty()) {
+                    scheduleRecheck(round + 1);
+                }
+            } catch (RuntimeException e) {
+                // the file was removed meanwhile
+            } finally {
+                attachTable.unlock();
+            }
+        }, 5, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     /** The pids of the live processes that have the file open (read without locking). */

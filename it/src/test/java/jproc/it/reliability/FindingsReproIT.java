@@ -95,7 +95,7 @@ class FindingsReproIT {
             var child = new ChildProcess("repro-blob", (ProcessQueue<Object> x) -> x.put(new byte[700_000]), q);
             child.start();
             pid = child.pid();
-            waitForFiles("jproc-" + Session.current().id() + "-blob-" + pid + ".", Duration.ofSeconds(20));
+            waitUntilBlocked(pid, Duration.ofSeconds(20));
             child.kill();
             child.join();
         }
@@ -168,10 +168,12 @@ class FindingsReproIT {
         return left;
     }
 
-    private static void waitForFiles(String prefix, Duration limit) throws Exception {
+    /** Waits until the process's trace says it is blocked (here: inside put, waiting for room). */
+    private static void waitUntilBlocked(long pid, Duration limit) throws Exception {
         long deadline = System.nanoTime() + limit.toNanos();
-        while (files(prefix).isEmpty()) {
-            assertTrue(System.nanoTime() < deadline, "no file " + prefix + "* appeared within " + limit);
+        while (jproc.ipc.trace.TraceReader.readAll(Session.current(), false).stream()
+                .noneMatch(t -> t.pid() == pid && t.blockedOn() != null)) {
+            assertTrue(System.nanoTime() < deadline, "process " + pid + " did not block within " + limit);
             Thread.sleep(20);
         }
     }
