@@ -4,7 +4,8 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import jproc.ipc.session.Session;
 
@@ -18,7 +19,7 @@ import jproc.ipc.session.Session;
  * process module ends them), so the root's death ends the session.
  */
 public final class SessionTracker {
-    private static Process watcher;
+    private static ProcessHandle watcher;
 
     private SessionTracker() {
     }
@@ -39,19 +40,22 @@ public final class SessionTracker {
         Path dir = session.directory().toAbsolutePath();
         String script = "while kill -0 " + ProcessHandle.current().pid() + " 2>/dev/null; do sleep 0.2; done; "
                 + "rm -f " + quote(dir.toString()) + "/" + quote(session.filePrefix()) + "*";
-        var cmd = new ArrayList<String>();
-        if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
-            cmd.add("/usr/bin/setsid");
-        }
-        cmd.add("/bin/sh");
-        cmd.add("-c");
-        cmd.add(script);
+        // Started through a shell that exits at once, so the watcher is re-parented and is not a child of this
+        // JVM (it must not count among the children the JVM waits for or checks were all ended).
+        String setsid = Files.isExecutable(Path.of("/usr/bin/setsid")) ? "/usr/bin/setsid " : "";
+        var cmd = List.of("/bin/sh", "-c", setsid + "/bin/sh -c \"$1\" </dev/null >/dev/null 2>&1 & echo $!", "sh",
+                script);
         try {
-            watcher = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            return watcher.pid();
-        } catch (IOException e) {
+            Process launcher = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String out = new String(launcher.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
+            launcher.waitFor();
+            watcher = ProcessHandle.of(Long.parseLong(out)).orElse(null);
+            return watcher != null ? watcher.pid() : -1;
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return -1;
         }
     }
