@@ -38,7 +38,10 @@ public final class SessionTracker {
             return -1;
         }
         Path dir = session.directory().toAbsolutePath();
-        String script = "while kill -0 " + ProcessHandle.current().pid() + " 2>/dev/null; do sleep 0.2; done; "
+        long pid = ProcessHandle.current().pid();
+        // Alive means present and not a zombie: a root killed with -9 stays a zombie until its parent reaps it.
+        String script = "while kill -0 " + pid + " 2>/dev/null && [ \"$(sed 's/.*) //' /proc/" + pid
+                + "/stat 2>/dev/null | cut -c1)\" != Z ]; do sleep 0.2; done; "
                 + "rm -f " + quote(dir.toString()) + "/" + quote(session.filePrefix()) + "*";
         // Started through a shell that exits at once, so the watcher is re-parented and is not a child of this
         // JVM (it must not count among the children the JVM waits for or checks were all ended).
