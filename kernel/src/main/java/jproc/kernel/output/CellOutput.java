@@ -97,16 +97,31 @@ public final class CellOutput implements AutoCloseable {
     public void begin(CellContext cell) {
         running = cell;
         threadCell.set(cell);
-        List<LateOutput> stale = new ArrayList<>();
+        forwardPendingLate(cell);
+    }
+
+    /**
+     * Sends, under {@code target}, every late-output display whose newest lines that cell's request has not
+     * carried yet — including lines still waiting for the throttle timer. Called when a cell starts and when it
+     * finishes, so a frontend that only listens to the running request (nbclient, JupyterLab) gets them before
+     * that request goes idle.
+     */
+    private void forwardPendingLate(CellContext target) {
+        List<LateOutput> all = new ArrayList<>();
         synchronized (lateOutputs) {
-            stale.addAll(lateOutputs.values());
+            all.addAll(lateOutputs.values());
         }
-        for (LateOutput late : stale) {
+        for (LateOutput late : all) {
+            if (late.cell == target) {
+                continue;
+            }
             synchronized (late.cell) {
-                if (late.renderedVersion > late.foreignVersion) {
-                    late.foreignVersion = late.renderedVersion;
+                if (late.version > late.foreignVersion) {
                     MimeBundle b = late.render();
-                    queue.submit(() -> frontend.send(cell.parent(), new Output.UpdateDisplay(b, late.displayId)));
+                    late.renderedVersion = late.version;
+                    late.foreignVersion = late.version;
+                    queue.submit(() -> frontend.send(late.cell.parent(), new Output.UpdateDisplay(b, late.displayId)));
+                    queue.submit(() -> frontend.send(target.parent(), new Output.UpdateDisplay(b, late.displayId)));
                 }
             }
         }
@@ -118,6 +133,7 @@ public final class CellOutput implements AutoCloseable {
      * to the cell.
      */
     public void finish(CellContext cell, boolean liveWork) {
+        forwardPendingLate(cell);
         synchronized (cell) {
             sealChunks(cell);
             cell.running = false;
