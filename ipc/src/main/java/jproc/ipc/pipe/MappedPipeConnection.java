@@ -77,7 +77,7 @@ public final class MappedPipeConnection implements PipeConnection {
 
     private RingEndpoint endpoint(java.nio.ByteBuffer b, int ringIndex, TraceChannel trace) {
         var ring = new MessageRing(b, PipeDescriptor.ringOffset(capacity, ringIndex), capacity);
-        return new RingEndpoint(ring, trace, 0, TraceEvent.SEND, TraceEvent.RECV);
+        return new RingEndpoint(file.key(), ring, trace, 0, TraceEvent.SEND, TraceEvent.RECV);
     }
 
     static String anonymousName() {

@@ -58,7 +58,7 @@ public final class MappedProcessQueue<T> implements JoinableProcessQueue<T> {
         this.maxItems = (int) file.param(QueueDescriptor.PARAM_MAX_ITEMS);
         this.ring = new MessageRing(buf, QueueDescriptor.RING_OFFSET, capacity);
         this.trace = Trace.channel(ChannelKind.QUEUE.word(), name);
-        this.endpoint = new RingEndpoint(ring, trace, maxItems, TraceEvent.PUT, TraceEvent.GET);
+        this.endpoint = new RingEndpoint(file.key(), ring, trace, maxItems, TraceEvent.PUT, TraceEvent.GET);
     }
 
     static String anonymousName() {

@@ -26,8 +26,15 @@ public final class RingEndpoint {
     private final int maxItems;
     private final TraceEvent putEvent;
     private final TraceEvent getEvent;
+    private final String channel;
 
-    public RingEndpoint(MessageRing ring, TraceChannel trace, int maxItems, TraceEvent putEvent, TraceEvent getEvent) {
+    /**
+     * @param channel the channel's key ({@link SharedFile#key()}); side files carry it so that removing the channel
+     *                removes them
+     */
+    public RingEndpoint(String channel, MessageRing ring, TraceChannel trace, int maxItems, TraceEvent putEvent,
+                        TraceEvent getEvent) {
+        this.channel = channel;
         this.ring = ring;
         this.trace = trace;
         this.maxItems = maxItems;
@@ -61,7 +68,7 @@ public final class RingEndpoint {
         }
         // The side file is written only once the ring has room for its record (under the producer lock), so a
         // producer killed while it waits for room leaves no file behind.
-        String blob = BlobFiles.newName();
+        String blob = BlobFiles.newName(channel);
         boolean[] written = new boolean[1];
         Runnable write = () -> {
             if (!written[0]) {

@@ -309,6 +309,7 @@ public final class SharedFile implements AutoCloseable {
                         // removal of side files is best effort; the session's files go with the session
                     }
                 }
+                BlobFiles.deleteAll(key());
                 deleteQuietly(path);
             } else if (attachTable.livePids().isEmpty()) {
                 // Only handles in flight keep the file (passed to a child that has not attached yet). If their
@@ -347,6 +348,7 @@ public final class SharedFile implements AutoCloseable {
                             // best effort, as in detach()
                         }
                     }
+                    BlobFiles.deleteAll(key());
                     deleteQuietly(path);
                 } else if (attachTable.livePids().isEmpty()) {
                     scheduleRecheck(round + 1);
@@ -440,6 +442,11 @@ public final class SharedFile implements AutoCloseable {
 
     public String name() {
         return name;
+    }
+
+    /** {@code <kind>-<name>}: the channel's key within its session (side files of the channel end with it). */
+    public String key() {
+        return kind.word() + "-" + name;
     }
 
     public Path path() {

@@ -165,7 +165,7 @@ class MessageCodecTest {
         try (ProcessQueue<Object> q = ProcessQueue.of(n);
              SharedFile f = SharedFile.open(ChannelKind.QUEUE, n, null)) {
             var ring = new MessageRing(f.buffer(), QueueDescriptor.RING_OFFSET, q.capacityBytes());
-            var raw = new RingEndpoint(ring, Trace.channel("queue", n), 0, TraceEvent.PUT, TraceEvent.GET);
+            var raw = new RingEndpoint(f.key(), ring, Trace.channel("queue", n), 0, TraceEvent.PUT, TraceEvent.GET);
             raw.sendEncoded(new Encoded(MessageTags.SERIALIZED, plainSerialization(new File("/etc/passwd"))),
                     System.nanoTime(), false, null);
             q.put("after");

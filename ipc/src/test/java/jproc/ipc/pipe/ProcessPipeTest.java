@@ -91,6 +91,18 @@ class ProcessPipeTest {
     }
 
     @Test
+    void closingBothEndsRemovesUnreadSideFiles() {
+        String n = name();
+        try (var p = ProcessPipe.of(n)) {
+            p.left().send(new byte[400_000]);
+            p.right().send(new byte[400_000]);
+            assertEquals(2, SessionFilesForTest.filesContaining("+pipe-" + n).size());
+        }
+        assertTrue(SessionFilesForTest.filesContaining("+pipe-" + n).isEmpty(),
+                () -> "side files left: " + SessionFilesForTest.filesContaining("+pipe-" + n));
+    }
+
+    @Test
     void bytesTravelRaw() {
         try (var p = ProcessPipe.of(name())) {
             p.left().sendBytes(new byte[] {9, 8, 7, 6}, 1, 2);

@@ -115,6 +115,21 @@ class MappedProcessQueueTest {
     }
 
     @Test
+    void removingAQueueRemovesItsSideFilesEvenThoseNoRecordNames() {
+        String n = name();
+        String orphan;
+        try (ProcessQueue<byte[]> q = ProcessQueue.of(n, 0, 4096)) {
+            q.put(new byte[50_000]); // never consumed
+            // what a producer killed while writing its side file leaves: a file no record names
+            orphan = jproc.ipc.shm.BlobFiles.newName("queue-" + n);
+            jproc.ipc.shm.BlobFiles.write(orphan, new byte[10]);
+            assertEquals(2, SessionFilesForTest.filesContaining("+queue-" + n).size());
+        }
+        assertTrue(SessionFilesForTest.filesContaining("+queue-" + n).isEmpty(),
+                () -> "side files left: " + SessionFilesForTest.filesContaining("+queue-" + n));
+    }
+
+    @Test
     void boundedQueueRefusesBeyondItsBound() {
         try (ProcessQueue<Integer> q = ProcessQueue.of(name(), 3)) {
             assertTrue(q.offer(1));
