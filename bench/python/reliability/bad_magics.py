@@ -25,6 +25,8 @@ CASES = [
     ("%signal sleepy USR2", ["USR2", ("HotSpot", "JVM", "JFR", "profil")]),
     ("%signal sleepy BOGUS", ["BOGUS", ("USR1", "TERM", "HUP")]),
     ("%signal", [("usage", "%signal NAME SIG")]),
+    ("%interrupt sometimes", ["sometimes", ("cell", "all", "none")]),
+    ("%interrupt cell all", [("one mode", "usage")]),
     ("%queue", [("usage", "%queue NAME")]),
     ("%queue q2 --maxsize -3", ["-3", ("maxsize", "usage")]),
     ("%queue q3 --maxsize many", ["many", ("maxsize", "usage")]),

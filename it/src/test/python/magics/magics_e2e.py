@@ -510,17 +510,51 @@ def deadlock_is_named(k):
     k.execute("%kill left right")
 
 
+def ps_line(k, name):
+    t = "\n".join(k.execute("%ps").data("text/plain"))
+    line = [l for l in t.splitlines() if l.split() and l.split()[0] == name]
+    assert line, f"{name} not in %ps:\n{t}"
+    return line[0]
+
+
+def ended_by_sigint(line):
+    return "running" not in line and "sleeping" not in line and ("SIGINT" in line or " 130 " in line)
+
+
 @check
 def interrupt_stops_the_cell_and_its_children(k):
+    assert_in("interrupt mode: cell", k.execute("%interrupt").text())
+    k.execute("%%spawn bystander\nThread.sleep(60_000);")
+    k.execute("var bypool = Mp.pool(1);")
     c = k.execute("%%spawn napper --wait\nThread.sleep(60_000);", interrupt_after=2.0, expect_error=True,
                   timeout=30)
     assert c.seconds < 6, f"interrupt took {c.seconds:.1f} s"
-    k.pump(1.0)
-    t = "\n".join(k.execute("%ps").data("text/plain"))
-    line = [l for l in t.splitlines() if l.startswith("napper")]
-    assert line and "running" not in line[0] and "sleeping" not in line[0], t
-    assert "SIGINT" in line[0] or " 130 " in line[0], f"the child did not end by SIGINT: {line[0]}"
     assert c.error() is not None, "the interrupted cell did not report an error"
+    k.pump(1.0)
+    line = ps_line(k, "napper")
+    assert ended_by_sigint(line), f"the child did not end by SIGINT: {line}"
+    line = ps_line(k, "bystander")
+    assert "running" in line or "sleeping" in line, f"a child of an earlier cell was interrupted: {line}"
+    assert k.value("bypool.submit(() -> 6 * 7).get()").strip() == "42", "a pool of an earlier cell was broken"
+    # none: the cell's own child runs on
+    assert_in("interrupt mode: none", k.execute("%interrupt none").text())
+    c = k.execute("%%spawn stayer --wait\nThread.sleep(60_000);", interrupt_after=2.0, expect_error=True,
+                  timeout=30)
+    assert c.error() is not None, "the interrupted cell did not report an error"
+    k.pump(1.0)
+    line = ps_line(k, "stayer")
+    assert "running" in line or "sleeping" in line, f"mode none still signalled the cell's child: {line}"
+    # all: the bystander of an earlier cell gets SIGINT too
+    assert_in("interrupt mode: all", k.execute("%interrupt all").text())
+    c = k.execute("Thread.sleep(60_000);", interrupt_after=1.5, expect_error=True, timeout=30)
+    assert c.error() is not None, "the interrupted cell did not report an error"
+    k.pump(1.0)
+    for name in ("bystander", "stayer"):
+        line = ps_line(k, name)
+        assert ended_by_sigint(line), f"mode all did not signal {name}: {line}"
+    assert_in("unknown interrupt mode 'some'", k.execute("%interrupt some", expect_error=True).text())
+    k.execute("%interrupt cell")
+    k.execute("bypool.close();")
 
 
 @check

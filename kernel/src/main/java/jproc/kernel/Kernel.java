@@ -201,11 +201,12 @@ public final class Kernel implements AutoCloseable {
     /** Stops the running cell (see {@link JShellEngine#interrupt(Thread)}); no effect between cells. */
     public void interrupt() {
         Thread t = cellThreadRef;
-        if (t == null || output.running() == null) {
+        CellContext cell = output.running();
+        if (t == null || cell == null) {
             return;
         }
         runner.interrupt(t);
-        ProcessSupport.interruptChildren();
+        ProcessSupport.interruptChildren(cell);
     }
 
     /** Completion candidates; after a {@code %} at the start of a line, magic names. */

@@ -21,6 +21,7 @@ import jproc.magics.inspect.IpcMagic;
 import jproc.magics.inspect.TimelineMagic;
 import jproc.magics.inspect.TraceMagic;
 import jproc.magics.inspect.WiringMagic;
+import jproc.magics.lifecycle.InterruptMagic;
 import jproc.magics.lifecycle.JoinMagic;
 import jproc.magics.lifecycle.KillMagic;
 import jproc.magics.lifecycle.PsMagic;
@@ -49,6 +50,7 @@ public final class Magics implements MagicProvider {
                 new TerminateMagic(),
                 new KillMagic(),
                 new SignalMagic(),
+                new InterruptMagic(),
                 // channels
                 new QueueMagic(),
                 new PipeMagic(),

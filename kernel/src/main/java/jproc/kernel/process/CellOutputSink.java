@@ -32,6 +32,7 @@ public final class CellOutputSink implements OutputSink {
             return outsideCells.open(childName, pid);
         }
         OutputSource source = output.openSource(cell, childName);
+        CellChildren.record(pid, cell);
         return new ChildOutput() {
             @Override
             public void line(ChildStream stream, String text) {
@@ -44,6 +45,7 @@ public final class CellOutputSink implements OutputSink {
 
             @Override
             public void closed() {
+                CellChildren.forget(pid, cell);
                 source.close();
             }
         };

@@ -2,6 +2,7 @@ package jproc.kernel.process;
 
 import jproc.ipc.session.Session;
 import jproc.kernel.engine.JShellEngine;
+import jproc.kernel.output.CellContext;
 import jproc.kernel.output.CellOutput;
 import jproc.process.ChildProcesses;
 
@@ -32,12 +33,69 @@ public final class ProcessSupport {
         }
     }
 
-    /** Sends INT to every live child, as a terminal's Ctrl-C reaches a Python program's children. */
-    public static void interruptChildren() {
+    private static volatile InterruptScope interruptScope = initialScope();
+
+    private static InterruptScope initialScope() {
         try {
-            ChildProcesses.signalAll("INT");
+            return InterruptScope.fromSystemProperty();
+        } catch (IllegalArgumentException e) {
+            LOG.warning(e.getMessage() + "; using cell");
+            return InterruptScope.CELL;
+        }
+    }
+
+    /** Which children the kernel's interrupt sends SIGINT to. */
+    public static InterruptScope interruptScope() {
+        return interruptScope;
+    }
+
+    /** Sets which children the kernel's interrupt sends SIGINT to (the {@code %interrupt} magic). */
+    public static void setInterruptScope(InterruptScope scope) {
+        interruptScope = java.util.Objects.requireNonNull(scope, "scope");
+    }
+
+    /**
+     * Sends INT to the children the interrupt reaches ({@link #interruptScope()}): by default those the interrupted
+     * cell started, as a terminal's Ctrl-C reaches the children of the program it stops but not other programs.
+     *
+     * @param cell the interrupted cell
+     * @return how many children were signalled
+     */
+    public static int interruptChildren(CellContext cell) {
+        int n = 0;
+        try {
+            switch (interruptScope) {
+                case NONE -> {
+                }
+                case ALL -> {
+                    for (var p : ChildProcesses.activeChildren()) {
+                        if (signal(p)) {
+                            n++;
+                        }
+                    }
+                }
+                case CELL -> {
+                    for (long pid : CellChildren.of(cell)) {
+                        var p = ChildProcesses.byPid(pid);
+                        if (p != null && p.isAlive() && signal(p)) {
+                            n++;
+                        }
+                    }
+                }
+            }
         } catch (RuntimeException | LinkageError e) {
             LOG.log(Level.FINE, "interrupting children", e);
+        }
+        return n;
+    }
+
+    private static boolean signal(jproc.process.ChildProcess p) {
+        try {
+            p.signal("INT");
+            return true;
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "cannot interrupt " + p, e);
+            return false;
         }
     }
 
