@@ -19,15 +19,15 @@ import javax.tools.ToolProvider;
  * Compiles Java source in memory and defines the classes in a loader of their own, the way JShell holds notebook
  * code: the classes exist only in this JVM's memory, on no classpath.
  */
-final class InMemoryCompiler {
+public final class InMemoryCompiler {
     private InMemoryCompiler() {
     }
 
     /** Compiled classes: the bytes and a loader that defines them. */
-    record Compiled(Map<String, byte[]> bytes, ClassLoader loader) {
+    public record Compiled(Map<String, byte[]> bytes, ClassLoader loader) {
     }
 
-    static Compiled compile(Map<String, String> sources) {
+    public static Compiled compile(Map<String, String> sources) {
         var compiler = ToolProvider.getSystemJavaCompiler();
         var out = new HashMap<String, byte[]>();
         StandardJavaFileManager std = compiler.getStandardFileManager(null, null, null);

@@ -8,11 +8,11 @@ import java.util.stream.Collectors;
 import jproc.process.spawn.WarmPool;
 
 /** Ends spares and children, then checks that no descendant of the test JVM is alive. */
-final class NoChildLeftBehind {
+public final class NoChildLeftBehind {
     private NoChildLeftBehind() {
     }
 
-    static void check() throws InterruptedException {
+    public static void check() throws InterruptedException {
         WarmPool.instance().discardSpares();
         ChildProcesses.killAll(2000);
         long end = System.currentTimeMillis() + 3000;

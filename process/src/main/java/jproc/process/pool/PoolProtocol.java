@@ -16,11 +16,16 @@ import jproc.process.spawn.WireWriter;
  *  stdin: TASK   long id | byte kind | kind CALL/RUN: bytes serialized task
  *                                    | kind MAP: int fnId | list items ({@code ValueCodec})
  *  &lt;- socket: RESULT long id | kind CALL: value; MAP: list results
- *  &lt;- socket: ERROR  long id | int item index | bytes serialized Throwable (or RemoteTaskException)
+ *  &lt;- socket: ERROR  long id | int item index | bytes serialized Throwable (empty if it cannot be serialized)
+ *                    | str why it cannot be serialized (or null) | description ({@link RemoteThrowables})
  *  stdin: SHUTDOWN                                   finishes queued tasks and exits
  * </pre>
  *
  * Every frame is a 4-byte big-endian length, then a type byte, then the fields.
+ *
+ * <p>Trust: the parent's frames (stdin) are trusted by the worker, which also runs the code they ship. The worker's
+ * frames (socket) are not trusted by the parent: their values and exceptions are read through the channels'
+ * deserialization allow-list ({@link ResultDecoder}), and a refused one fails its task only.
  */
 final class PoolProtocol {
     static final byte CODE = SpawnProtocol.FIRST_POOL_FRAME;

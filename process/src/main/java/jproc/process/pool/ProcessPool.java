@@ -402,18 +402,7 @@ public final class ProcessPool extends AbstractExecutorService implements AutoCl
                 if (t == null) {
                     continue;
                 }
-                try {
-                    if (type == PoolProtocol.RESULT) {
-                        t.future.complete(t.kind == PoolProtocol.KIND_MAP ? ValueCodec.readList(r, null)
-                                : ValueCodec.read(r, null));
-                    } else {
-                        int item = r.getInt();
-                        t.future.completeExceptionally(remoteFailure(w, item < 0 ? -1 : t.offset + item, r.getBytes()));
-                    }
-                } catch (IOException | ClassNotFoundException | RuntimeException e) {
-                    t.future.completeExceptionally(new RemoteTaskException("cannot read a result of "
-                            + w.process.name() + ": " + e, e.getClass().getName(), e));
-                }
+                ResultDecoder.complete(w, t, type, r);
                 synchronized (this) {
                     w.inflight--;
                     dispatch();
@@ -423,20 +412,6 @@ public final class ProcessPool extends AbstractExecutorService implements AutoCl
             // the worker is gone
         }
         workerGone(w);
-    }
-
-    private static Throwable remoteFailure(WorkerHandle w, int item, byte[] bytes) {
-        Throwable t;
-        try {
-            t = (Throwable) ObjectStreams.deserialize(bytes, null);
-        } catch (IOException | ClassNotFoundException | RuntimeException e) {
-            return new RemoteTaskException("a task failed in " + w.process.name() + " and its exception could not be"
-                    + " read back: " + e, "?", null);
-        }
-        t.addSuppressed(new RemoteTaskException("raised in pool worker " + w.process.name() + " (pid "
-                + w.process.pid() + ")" + (item >= 0 ? " for item " + item : ""),
-                t.getClass().getName(), null));
-        return t;
     }
 
     private void workerGone(WorkerHandle w) {

@@ -152,22 +152,19 @@ final class WorkerLoop implements SerializableRunnable {
         }
     }
 
-    private static byte[] error(long id, int item, Throwable t) {
+    /** The ERROR frame: the exception serialized (empty if it cannot be), then described as plain data. */
+    static byte[] error(long id, int item, Throwable t) {
         byte[] payload;
+        String unserializable = null;
         try {
             payload = ObjectStreams.serialize(t);
         } catch (IOException | RuntimeException e) {
-            var copy = new RemoteTaskException(t.getClass().getName() + ": " + t.getMessage(), t.getClass().getName(),
-                    null);
-            copy.setStackTrace(t.getStackTrace());
-            try {
-                payload = ObjectStreams.serialize(copy);
-            } catch (IOException ex) {
-                payload = new byte[0];
-            }
+            payload = new byte[0];
+            unserializable = e.toString();
         }
-        var w = PoolProtocol.start(PoolProtocol.ERROR, payload.length + 32);
-        w.putLong(id).putInt(item).putBytes(payload);
+        var w = PoolProtocol.start(PoolProtocol.ERROR, payload.length + 1024);
+        w.putLong(id).putInt(item).putBytes(payload).putString(unserializable);
+        RemoteThrowables.describe(w, t);
         return PoolProtocol.finish(w);
     }
 

@@ -9,11 +9,19 @@ import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
 import java.io.UncheckedIOException;
 
+import jproc.ipc.codec.MessageCodec;
+import jproc.ipc.codec.MessageRejectedException;
+import jproc.ipc.codec.MessageTags;
 import jproc.ipc.session.Session;
 
 /**
- * Java serialization with class lookup through the loader that holds shipped or notebook classes. Used only
- * between a parent and the children it started (authenticated by the pipes it owns).
+ * Java serialization with class lookup through the loader that holds shipped or notebook classes.
+ *
+ * <p>Trust: {@link #deserialize} reads only what a parent sent to a child it started, on the child's stdin (a pipe
+ * only the parent holds). The parent also ships the bytecode the child defines and runs, so that stream is as
+ * trusted as the code itself and is not class-filtered (targets may be lambdas and classes of any classpath).
+ * Anything going the other way, from a child to its parent (pool results and exceptions), is read with
+ * {@link #deserializeFromChild}: the channels' allow-list ({@link jproc.ipc.codec.MessageFilter}).
  */
 public final class ObjectStreams {
     private ObjectStreams() {
@@ -42,6 +50,20 @@ public final class ObjectStreams {
         try (var in = new LoaderObjectInputStream(new ByteArrayInputStream(bytes), loader)) {
             return in.readObject();
         }
+    }
+
+    /**
+     * Deserializes one object that a child sent to this process, through the channels' deserialization filter
+     * ({@link jproc.ipc.codec.MessageFilter}: JDK value types, collections, records, enums, exceptions of
+     * {@code java.*} and {@code jproc.*}, classes of the session's user loaders, {@code -Djproc.codec.allow};
+     * depth at most {@code jproc.codec.maxDepth}). A stream naming any other class is refused before that class
+     * is instantiated.
+     *
+     * @throws MessageRejectedException naming the refused class (or the broken limit) if the filter refuses the
+     *                                  stream, or if it is corrupt
+     */
+    public static Object deserializeFromChild(byte[] bytes) {
+        return MessageCodec.decode(MessageTags.SERIALIZED, bytes);
     }
 
     /** {@link #deserialize} with failures unchecked. */

@@ -9,6 +9,10 @@ import java.util.List;
  * Compact encoding of values: primitives, boxed primitives, strings and lists of them without Java
  * serialization; anything else as one Java-serialized blob. Lists of one boxed type (10 000 Integers) are
  * written as a primitive run, so a pool's items cost a few bytes each.
+ *
+ * <p>Two ways to read: {@link #read}/{@link #readList} for what a parent sent to its child (trusted, see
+ * {@link ObjectStreams}), and {@link #readFromChild}/{@link #readListFromChild} for what a child sent to its
+ * parent, whose Java-serialized blobs pass the channels' allow-list filter.
  */
 public final class ValueCodec {
     static final byte NULL = 0;
@@ -55,8 +59,30 @@ public final class ValueCodec {
         }
     }
 
-    /** Reads one value; classes of serialized values are looked up through {@code loader} first. */
+    /**
+     * Reads one value sent by this process's parent; classes of serialized values are looked up through
+     * {@code loader} first.
+     */
     public static Object read(WireReader in, ClassLoader loader) throws IOException, ClassNotFoundException {
+        return read(in, loader, false);
+    }
+
+    /**
+     * Reads one value sent by a child: a serialized value passes the deserialization allow-list.
+     *
+     * @throws jproc.ipc.codec.MessageRejectedException naming the class if the filter refuses the value
+     * @throws IOException                              if the bytes are not a value (corrupt frame)
+     */
+    public static Object readFromChild(WireReader in) throws IOException {
+        try {
+            return read(in, null, true);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("unreachable: filtered reads report unknown classes as rejected", e);
+        }
+    }
+
+    private static Object read(WireReader in, ClassLoader loader, boolean filtered)
+            throws IOException, ClassNotFoundException {
         int tag = in.getByte();
         switch (tag) {
             case NULL:
@@ -74,7 +100,7 @@ public final class ValueCodec {
             case BYTES:
                 return in.getBytes();
             case SERIAL:
-                return ObjectStreams.deserialize(in.getBytes(), loader);
+                return blob(in.getBytes(), loader, filtered);
             default:
                 throw new IOException("unknown value tag " + tag + " (parent and child run different JProc versions?)");
         }
@@ -137,15 +163,50 @@ public final class ValueCodec {
         return common == null ? Integer.class : common;
     }
 
-    /** Reads a list written by {@link #writeList}. */
+    private static Object blob(byte[] b, ClassLoader loader, boolean filtered)
+            throws IOException, ClassNotFoundException {
+        return filtered ? ObjectStreams.deserializeFromChild(b) : ObjectStreams.deserialize(b, loader);
+    }
+
+    /** Reads a list written by {@link #writeList} and sent by this process's parent. */
     public static List<Object> readList(WireReader in, ClassLoader loader) throws IOException, ClassNotFoundException {
+        return readList(in, loader, false);
+    }
+
+    /**
+     * Reads a list written by {@link #writeList} and sent by a child: serialized parts pass the deserialization
+     * allow-list.
+     *
+     * @throws jproc.ipc.codec.MessageRejectedException naming the class if the filter refuses an element
+     * @throws IOException                              if the bytes are not a list (corrupt frame)
+     */
+    public static List<Object> readListFromChild(WireReader in) throws IOException {
+        try {
+            return readList(in, null, true);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("unreachable: filtered reads report unknown classes as rejected", e);
+        }
+    }
+
+    private static List<Object> readList(WireReader in, ClassLoader loader, boolean filtered)
+            throws IOException, ClassNotFoundException {
         int tag = in.getByte();
         if (tag == LIST_SERIAL) {
+            Object o = blob(in.getBytes(), loader, filtered);
+            if (!(o instanceof List)) {
+                throw new IOException("corrupt list: a serialized " + (o == null ? "null" : o.getClass().getName())
+                        + " where a list was expected");
+            }
             @SuppressWarnings("unchecked")
-            var list = (List<Object>) ObjectStreams.deserialize(in.getBytes(), loader);
+            var list = (List<Object>) o;
             return list;
         }
         int n = in.getInt();
+        if (n < 0 || n > in.remaining()) {
+            // every element takes at least one byte: a larger count is a corrupt (or hostile) frame, not a reason to
+            // allocate a list of that size
+            throw new IOException("corrupt list: " + n + " elements in " + in.remaining() + " bytes");
+        }
         var list = new ArrayList<Object>(n);
         switch (tag) {
             case LIST_INT:
@@ -170,7 +231,7 @@ public final class ValueCodec {
                 break;
             case LIST_MIXED:
                 for (int i = 0; i < n; i++) {
-                    list.add(read(in, loader));
+                    list.add(read(in, loader, filtered));
                 }
                 break;
             default:

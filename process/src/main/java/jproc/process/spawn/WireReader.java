@@ -59,7 +59,7 @@ public final class WireReader {
     }
 
     private void need(int n) throws EOFException {
-        if (pos + n > end) {
+        if (n < 0 || n > end - pos) {
             throw new EOFException("frame too short: need " + n + " bytes at " + pos + ", frame ends at " + end);
         }
     }
@@ -110,6 +110,11 @@ public final class WireReader {
         String s = new String(buf, pos, n, StandardCharsets.UTF_8);
         pos += n;
         return s;
+    }
+
+    /** How many bytes are left to read. */
+    public int remaining() {
+        return end - pos;
     }
 
     /** True if unread bytes remain. */

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
+import java.io.IOException;
 import java.io.NotSerializableException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import jproc.ipc.codec.MessageRejectedException;
+import jproc.process.GadgetShape;
 
 class ValueCodecTest {
     private static Object roundTrip(Object v) throws Exception {
@@ -55,5 +60,31 @@ class ValueCodecTest {
         var w = new WireWriter(16);
         var e = assertThrows(NotSerializableException.class, () -> ValueCodec.write(w, new Object()));
         assertEquals("java.lang.Object", e.getMessage());
+    }
+
+    @Test
+    void valuesFromAChildPassTheAllowListAndDisallowedClassesAreRefused() throws Exception {
+        var w = new WireWriter(16);
+        ValueCodec.write(w, Map.of("k", List.of(1L, "s")));
+        ValueCodec.write(w, new File("/etc/passwd"));
+        ValueCodec.writeList(w, List.of(List.of(1), new GadgetShape("x")));
+        ValueCodec.writeList(w, Arrays.asList(1, "x", null));
+        var r = new WireReader(w.toByteArray());
+        assertEquals(Map.of("k", List.of(1L, "s")), ValueCodec.readFromChild(r));
+        int reads = GadgetShape.READS.get();
+        var file = assertThrows(MessageRejectedException.class, () -> ValueCodec.readFromChild(r));
+        assertEquals("java.io.File", file.className());
+        var gadget = assertThrows(MessageRejectedException.class, () -> ValueCodec.readListFromChild(r));
+        assertEquals(GadgetShape.class.getName(), gadget.className());
+        assertEquals(reads, GadgetShape.READS.get(), "the gadget's readObject never ran");
+        assertEquals(Arrays.asList(1, "x", null), ValueCodec.readListFromChild(r), "the next value still reads");
+    }
+
+    @Test
+    void listCountLargerThanItsFrameIsRefusedBeforeAllocating() {
+        var w = new WireWriter(16);
+        w.putByte(ValueCodec.LIST_INT).putInt(Integer.MAX_VALUE).putInt(1);
+        var e = assertThrows(IOException.class, () -> ValueCodec.readListFromChild(new WireReader(w.toByteArray())));
+        assertTrue(e.getMessage().contains("corrupt list"), e.getMessage());
     }
 }
