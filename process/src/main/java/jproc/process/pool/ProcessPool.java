@@ -46,6 +46,11 @@ import jproc.process.spawn.WireWriter;
  * <p>Threads: any thread may submit. Results are delivered by one reader thread per worker. Workers are daemon
  * children; {@link #close()} waits for submitted tasks, then ends the workers. If a worker dies, its tasks and all
  * later ones fail with {@link BrokenPoolException}.
+ *
+ * <p>Results and exceptions are read through the channels' deserialization allow-list
+ * ({@link jproc.ipc.codec.MessageFilter}): a result naming another class fails its task with a
+ * {@link jproc.ipc.codec.MessageRejectedException} (the pool keeps working), and an exception of another class
+ * arrives as a {@link RemoteTaskException} with its type name, message and stack trace.
  */
 public final class ProcessPool extends AbstractExecutorService implements AutoCloseable {
     private static final int MAX_INFLIGHT = 2;

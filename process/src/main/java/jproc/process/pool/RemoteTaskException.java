@@ -1,8 +1,11 @@
 package jproc.process.pool;
 
 /**
- * A task failed in a worker. Carries the worker's exception as its cause (same type, message and stack trace)
- * when that exception could be copied back; otherwise its type name, message and stack trace as text.
+ * A task failed in a worker. Two uses: it wraps a checked exception that came back as itself (its cause, with
+ * the worker's type, message and stack trace), and it stands in for an exception that could not come back as
+ * itself (not serializable in the worker, or refused by the parent's deserialization filter): then
+ * {@link #remoteType()} names the worker's class, the message is the worker's {@code type: message} plus why the
+ * object did not arrive, the stack trace is the worker's, and the causes are rebuilt the same way.
  */
 public class RemoteTaskException extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -100,12 +100,14 @@ public final class WarmPool {
      */
     private void refill(long delayMillis) {
         int n;
+        int gen;
         synchronized (this) {
             n = size - spares.size() - starting;
             if (n <= 0 || failures >= 3) {
                 return;
             }
             starting += n;
+            gen = generation;
         }
         int count = n;
         Thread t = new Thread(() -> {
@@ -116,17 +118,24 @@ public final class WarmPool {
                     Thread.currentThread().interrupt();
                 }
             }
-            startSpares(count);
+            startSpares(count, gen);
         }, "jproc-warm-refill");
         t.setDaemon(true);
         t.start();
     }
 
-    private void startSpares(int n) {
+    /**
+     * Starts {@code n} spares for generation {@code gen}; none once {@link #discardSpares()} moved to a newer
+     * generation (a refill scheduled before {@link jproc.process.ChildProcesses#killAll} must not start a JVM after
+     * it).
+     */
+    private void startSpares(int n, int gen) {
         for (int i = 0; i < n; i++) {
-            int gen;
             synchronized (this) {
-                gen = generation;
+                if (gen != generation) {
+                    starting -= n - i;
+                    return;
+                }
             }
             Process p = null;
             try {
