@@ -101,7 +101,9 @@ public final class Reliability {
         }
         var alive = new ArrayList<String>();
         ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
-                .forEach(h -> alive.add(h.pid() + " " + h.info().commandLine().orElse("?")));
+                .forEach(h -> alive.add(h.pid() + " (parent " + h.parent().map(ProcessHandle::pid).orElse(-1L)
+                        + (h.parent().map(ProcessHandle::pid).orElse(-1L) == ProcessHandle.current().pid() ? ", the suite"
+                        : "") + ") " + h.info().commandLine().orElse("?")));
         figures.set("leftover_processes", alive.size());
         if (!alive.isEmpty()) {
             figures.finding("leftovers", "processes still alive after the suite: " + alive);
