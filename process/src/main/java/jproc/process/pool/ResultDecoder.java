@@ -68,7 +68,8 @@ final class ResultDecoder {
         if (t == null) {
             String note = refused != null
                     ? "[the exception object did not arrive: " + explain(refused) + "]"
-                    : "[the exception object did not arrive: the worker could not serialize it: " + unserializable + "]";
+                    : "[the exception object did not arrive: the worker could not serialize it: " + unserializable
+                            + "]";
             t = RemoteThrowables.rebuild(r, note);
             if (refused != null) {
                 t.addSuppressed(refused);

@@ -201,7 +201,8 @@ class PoolDeserializationFilterIT {
             var fail = (SerializableCallable<?>) cell.getMethod("fail").invoke(null);
             Throwable oops = failureOf(fail);
             assertEquals("nbpool.Cell$Oops", oops.getClass().getName());
-            assertSame(code.loader(), oops.getClass().getClassLoader(), "a session's exception class arrives as itself");
+            assertSame(code.loader(), oops.getClass().getClassLoader(),
+                    "a session's exception class arrives as itself");
             assertEquals("notebook failure", oops.getMessage());
         } finally {
             Session.current().unregisterUserLoader(code.loader());

@@ -127,7 +127,8 @@ class ResultDecoderTest {
     private static List<String> frames(Throwable t) {
         var list = new ArrayList<String>();
         for (StackTraceElement f : t.getStackTrace()) {
-            list.add(f.getClassName() + "." + f.getMethodName() + "(" + f.getFileName() + ":" + f.getLineNumber() + ")");
+            list.add(f.getClassName() + "." + f.getMethodName() + "(" + f.getFileName() + ":" + f.getLineNumber()
+                    + ")");
         }
         return list;
     }
