@@ -147,12 +147,18 @@ public final class ChildJvm {
     }
 
     /**
-     * The exit code from the OS status and the child's own report: a reported signal gives minus its number;
-     * no report and a status above 128 means a signal the JVM could not report (SIGKILL, a crash).
+     * The exit code from the OS status and the child's own report: a reported signal gives minus its number; a
+     * status above 128 with no report, or other than the code the child reported (0 after its target returned, 1
+     * after it threw), means a signal the JVM could not report (SIGKILL, a crash), also one that arrived while the
+     * child was already exiting (Python's {@code exitcode} says -9 then too). A report of -1 (the target called
+     * {@code System.exit} itself) keeps the status as it is.
      */
     static int decode(int status, SpawnProtocol.ExitReport r) {
-        if (r != null) {
-            return r.signal() ? -r.number() : status;
+        if (r != null && r.signal()) {
+            return -r.number();
+        }
+        if (r != null && (r.number() < 0 || r.number() == status)) {
+            return status;
         }
         return status > 128 && status < 128 + 65 ? -(status - 128) : status;
     }

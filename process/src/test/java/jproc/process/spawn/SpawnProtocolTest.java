@@ -38,6 +38,11 @@ class SpawnProtocolTest {
         assertEquals(-9, ChildJvm.decode(137, null), "no report: killed");
         assertEquals(1, ChildJvm.decode(1, null));
         assertEquals(0, ChildJvm.decode(0, new SpawnProtocol.ExitReport(false, 0, "")));
+        assertEquals(-9, ChildJvm.decode(137, new SpawnProtocol.ExitReport(false, 0, "")),
+                "the target returned, then SIGKILL arrived while the JVM was exiting");
+        assertEquals(-9, ChildJvm.decode(137, new SpawnProtocol.ExitReport(false, 1, "")));
+        assertEquals(137, ChildJvm.decode(137, new SpawnProtocol.ExitReport(false, -1, "")),
+                "System.exit(137) by the target itself");
     }
 
     @Test
