@@ -63,7 +63,7 @@ public final class MagicRegistry {
             if (cell ? !m.isCell() : !m.isLine()) {
                 continue;
             }
-            int d = distance(name.toLowerCase(), m.name().toLowerCase());
+            int d = EditDistance.between(name.toLowerCase(), m.name().toLowerCase());
             boolean prefix = name.length() >= 2 && (m.name().startsWith(name) || name.startsWith(m.name()));
             if (d <= Math.max(1, Math.min(2, name.length() / 2)) || prefix) {
                 scored.add(new Scored(m.name(), prefix ? Math.min(d, 1) : d));
@@ -71,26 +71,6 @@ public final class MagicRegistry {
         }
         scored.sort(Comparator.comparingInt(Scored::score).thenComparing(Scored::name));
         return scored.stream().limit(max).map(s -> (cell ? "%%" : "%") + s.name()).toList();
-    }
-
-    /** Levenshtein distance. */
-    static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     /** The help text of a magic: usage, forms, description. */

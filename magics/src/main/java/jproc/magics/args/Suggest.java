@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
+import jproc.kernel.magic.EditDistance;
+
 /** Closest-name suggestions by edit distance (Levenshtein, case-insensitive). */
 public final class Suggest {
     private static final int MAX_SUGGESTIONS = 3;
@@ -37,21 +39,6 @@ public final class Suggest {
 
     /** The Levenshtein distance: insertions, deletions and substitutions needed to turn a into b. */
     public static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return EditDistance.between(a, b);
     }
 }
