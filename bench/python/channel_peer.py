@@ -2,16 +2,19 @@
 """Channel figures of Python 3.11 multiprocessing (fork), the peer of jproc.bench.ChannelBench.
 
 Prints one JSON object: queue_msgs_per_s, queue_mpmc_msgs_per_s, pipe_rtt_median_us, pipe_rtt_p99_us,
-locked_counter_incr_per_s (median of REPS repetitions, default 3). Measured the same way as the Java side:
+locked_counter_incr_per_s (queue and pipe figures: median of REPS repetitions, default 3). Measured the same
+way as the Java side:
   queue 1->1     100 000 ints from one child to the parent, from the first item to the last
   queue mpmc     4 producer processes x 50 000 ints, 2 consumer processes, from the first producer's start
                  to the last consumer's last item
   pipe rtt       10 000 ping-pongs with an echoing child, each round trip timed
-  locked counter 4 processes x 10 000 increments of Value('i') under its lock, released together by an Event,
-                 from the first start to the last end
+  locked counter 4 processes x 10 000 increments of Value('i') under its lock per round, median of 11 rounds
+                 in the same processes; each round the workers wait at a gate yielding their core
+                 (os.sched_yield) and are released together, timed from the first start to the last end
 """
 import json
 import multiprocessing as mp
+import os
 import statistics
 import sys
 import time
@@ -103,27 +106,53 @@ def pipe_rtt(n=10_000, warm=1_000):
     return lat[len(lat) // 2] / 1000.0, lat[len(lat) * 99 // 100] / 1000.0
 
 
-def _count(v, n, go, times):
-    go.wait()
-    t0 = time.perf_counter()
+def _increments(v, n):
     for _ in range(n):
         with v.get_lock():
             v.value += 1
-    times.put((t0, time.perf_counter()))
 
 
-def locked_counter(procs=4, n=10_000):
-    v, go, times = mp.Value('i', 0), mp.Event(), mp.Queue()
-    ps = [mp.Process(target=_count, args=(v, n, go, times)) for _ in range(procs)]
+def _count(v, n, rounds, wid, ctl, times):
+    armed, opened, ready, done = ctl
+    _increments(mp.Value('i', 0), n)  # warm-up on a private value, as the JVM workers do
+    for r in range(rounds):
+        while armed.value < r + 1:
+            time.sleep(0.0002)
+        ready[wid] = r + 1
+        while opened.value < r + 1:
+            os.sched_yield()
+        t0 = time.perf_counter()
+        _increments(v, n)
+        times[2 * wid], times[2 * wid + 1] = t0, time.perf_counter()
+        done[wid] = r + 1
+
+
+def _await_all(flags, r):
+    while min(flags) < r + 1:
+        time.sleep(0.001)
+
+
+def locked_counter(procs=4, n=10_000, rounds=11):
+    """Median over rounds; each round releases the workers together through a yielding gate."""
+    v = mp.Value('i', 0)
+    ctl = (mp.RawValue('q', 0), mp.RawValue('q', 0), mp.RawArray('q', procs), mp.RawArray('q', procs))
+    times = mp.RawArray('d', 2 * procs)
+    ps = [mp.Process(target=_count, args=(v, n, rounds, k, ctl, times)) for k in range(procs)]
     for p in ps:
         p.start()
-    time.sleep(0.2)
-    go.set()
-    spans = [times.get() for _ in ps]
+    rates = []
+    for r in range(rounds):
+        ctl[0].value = r + 1
+        _await_all(ctl[2], r)
+        time.sleep(0.005)
+        ctl[1].value = r + 1
+        _await_all(ctl[3], r)
+        assert v.value == procs * n * (r + 1), (v.value, r)
+        starts, ends = times[0::2], times[1::2]
+        rates.append(procs * n / (max(ends) - min(starts)))
     for p in ps:
         p.join()
-    assert v.value == procs * n, v.value
-    return procs * n / (max(e for _, e in spans) - min(s for s, _ in spans))
+    return statistics.median(rates)
 
 
 def main():
@@ -137,7 +166,7 @@ def main():
         median, p99 = pipe_rtt()
         figures["pipe_rtt_median_us"].append(median)
         figures["pipe_rtt_p99_us"].append(p99)
-        figures["locked_counter_incr_per_s"].append(locked_counter())
+    figures["locked_counter_incr_per_s"].append(locked_counter())
     print(json.dumps({k: statistics.median(v) for k, v in figures.items()}))
 
 

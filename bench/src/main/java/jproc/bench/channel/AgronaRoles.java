@@ -31,7 +31,7 @@ final class AgronaRoles {
             case "agronaPing" -> ping(oneToOne(a[0]), oneToOne(a[1]), arg(a, 2), arg(a, 3), arg(a, 4));
             case "agronaM2oProducer" -> m2oProducer(manyToOne(a[0]), arg(a, 1), arg(a, 2), map(a[3], 4096));
             case "agronaM2oConsumer" -> m2oConsumer(manyToOne(a[0]), (long) arg(a, 1) * arg(a, 2));
-            case "agronaCounter" -> counter(map(a[0], 4096), a[1], arg(a, 2));
+            case "agronaCounter" -> counter(map(a[0], 4096), a[1], arg(a, 2), arg(a, 3), arg(a, 4));
             default -> throw new IllegalArgumentException("unknown role " + role);
         }
     }
@@ -177,16 +177,68 @@ final class AgronaRoles {
         say("RESULT " + System.nanoTime());
     }
 
-    private static void counter(UnsafeBuffer b, String gate, int n) {
-        for (int i = 0; i < 300_000; i++) {
-            b.getAndAddLong(128, 1);
+    /**
+     * The locked counter's limit: the same rounds and unit of work as the JProc workers (a lock around a read and a
+     * write of an int), with the least a cross-process lock can be: a compare-and-set of a mapped long from 0 to this
+     * process's id, a release store of 0, and a waiter that spins briefly and then yields. No owner checks, no
+     * timeouts, no statistics.
+     */
+    private static void counter(UnsafeBuffer b, String gateFile, int n, int rounds, int id) throws Exception {
+        var warm = new UnsafeBuffer(java.nio.ByteBuffer.allocateDirect(4096));
+        var rival = new Thread(() -> {
+            for (int i = 0; i < 30; i++) {
+                increments(warm, n, -1);
+            }
+        }, "jproc-bench-warm");
+        rival.start();
+        for (int i = 0; i < 30; i++) {
+            increments(warm, n, id);
         }
+        rival.join();
+        for (int i = 0; i < 10; i++) {
+            increments(warm, n, id);
+        }
+        if (warm.getIntVolatile(COUNTER_VALUE) != 70 * n) {
+            throw new IllegalStateException("warm-up counter reached " + warm.getIntVolatile(COUNTER_VALUE)
+                    + ", expected " + 70 * n);
+        }
+        var gate = StartGate.map(Path.of(gateFile), 4);
         say("READY");
-        StartGate.pass(Path.of(gate));
-        long t0 = System.nanoTime();
-        for (int i = 0; i < n; i++) {
-            b.getAndAddLong(64, 1);
+        for (int r = 0; r < rounds; r++) {
+            gate.awaitArmed(r);
+            gate.pass(r);
+            long t0 = System.nanoTime();
+            increments(b, n, id);
+            gate.done(id, t0, System.nanoTime());
         }
-        say("RESULT " + t0 + " " + System.nanoTime());
+    }
+
+    /** Offset of the lock word in the counter file. */
+    static final int COUNTER_LOCK = 0;
+    /** Offset of the int counter (in its own cache line, as in a JProc value). */
+    static final int COUNTER_VALUE = 128;
+
+    private static void increments(UnsafeBuffer b, int n, long me) {
+        long token = me + 2;
+        for (int i = 0; i < n; i++) {
+            if (!b.compareAndSetLong(COUNTER_LOCK, 0L, token)) {
+                lockSlowly(b, token);
+            }
+            b.putIntVolatile(COUNTER_VALUE, b.getIntVolatile(COUNTER_VALUE) + 1);
+            b.putLongRelease(COUNTER_LOCK, 0L);
+        }
+    }
+
+    private static void lockSlowly(UnsafeBuffer b, long token) {
+        for (int i = 0; ; i++) {
+            if (b.getLongVolatile(COUNTER_LOCK) == 0 && b.compareAndSetLong(COUNTER_LOCK, 0L, token)) {
+                return;
+            }
+            if (i < 64) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield();
+            }
+        }
     }
 }

@@ -112,6 +112,14 @@ public final class ChildRun implements AutoCloseable {
         return out;
     }
 
+    /** Throws if the child has exited (a worker that failed), naming its output. */
+    public void checkAlive() {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("benchmark child " + role + " (pid " + process.pid() + ") exited with "
+                    + process.exitValue() + "; output: " + output());
+        }
+    }
+
     private String output() {
         synchronized (all) {
             return String.join(" | ", all);

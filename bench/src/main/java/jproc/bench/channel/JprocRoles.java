@@ -28,7 +28,7 @@ final class JprocRoles {
             case "mpmcConsumer" -> mpmcConsumer(a[0], arg(a, 1));
             case "pipeEcho" -> pipeEcho(a[0]);
             case "pipePing" -> pipePing(a[0], arg(a, 1), arg(a, 2), arg(a, 3));
-            case "counterWorker" -> counterWorker(a[0], a[1], a[2], arg(a, 3), arg(a, 4));
+            case "counterWorker" -> counterWorker(a[0], a[1], arg(a, 2), arg(a, 3), arg(a, 4));
             default -> throw new IllegalArgumentException("unknown role " + role);
         }
     }
@@ -160,30 +160,48 @@ final class JprocRoles {
         pipe.close();
     }
 
-    private static void counterWorker(String name, String arm, String gate, int n, int rounds) {
+    /**
+     * One of the locked-counter workers: {@code rounds} times, {@code n} increments of the shared int under its
+     * built-in lock, each released by the gate. The JIT first compiles {@link #increments} on a private value, with
+     * a second thread of this JVM contending for its lock so that the waiting path is compiled too.
+     */
+    private static void counterWorker(String name, String gateFile, int n, int rounds, int id) throws Exception {
         try (var warm = SharedInt.of("warm-" + ProcessHandle.current().pid(), 0)) {
-            for (int i = 0; i < 300_000; i++) {
-                try (var held = warm.getLock().hold()) {
-                    warm.set(warm.get() + 1);
+            var rival = new Thread(() -> {
+                for (int i = 0; i < 30; i++) {
+                    increments(warm, n);
                 }
+            }, "jproc-bench-warm");
+            rival.start();
+            for (int i = 0; i < 30; i++) {
+                increments(warm, n);
+            }
+            rival.join();
+            for (int i = 0; i < 10; i++) {
+                increments(warm, n);
+            }
+            if (warm.get() != 70 * n) {
+                throw new IllegalStateException("warm-up counter reached " + warm.get() + ", expected " + 70 * n);
             }
         }
+        var gate = StartGate.map(java.nio.file.Path.of(gateFile), 4);
         try (var v = SharedInt.open(name)) {
+            say("READY");
             for (int r = 0; r < rounds; r++) {
-                // wait until the round is armed, then block in the kernel until the parent opens the gate
-                try (var armed = ProcessEvent.of(arm + "-" + r)) {
-                    armed.await();
-                }
-                say("READY " + r);
-                StartGate.pass(java.nio.file.Path.of(gate));
+                gate.awaitArmed(r);
+                gate.pass(r);
                 long t0 = System.nanoTime();
-                for (int i = 0; i < n; i++) {
-                    try (var held = v.getLock().hold()) {
-                        v.set(v.get() + 1);
-                    }
-                }
-                long t1 = System.nanoTime();
-                say("RESULT " + t0 + " " + t1);
+                increments(v, n);
+                gate.done(id, t0, System.nanoTime());
+            }
+        }
+    }
+
+    /** The figure's unit of work: {@code with counter.get_lock(): counter.value += 1}, {@code n} times. */
+    private static void increments(SharedInt v, int n) {
+        for (int i = 0; i < n; i++) {
+            try (var held = v.getLock().hold()) {
+                v.set(v.get() + 1);
             }
         }
     }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntSupplier;
 
 import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
 
@@ -18,7 +19,8 @@ import jproc.ipc.value.SharedInt;
 /**
  * Each figure measured with real child JVMs, once for JProc channels and once for the raw Agrona reference. The
  * parent creates the channels (so none disappears while children come and go), starts the children, waits for
- * them to be ready and collects their {@code RESULT} lines.
+ * them to be ready and collects their {@code RESULT} lines (the locked-counter workers report through their
+ * {@link StartGate} file instead).
  */
 public final class Measurements {
     static final Duration LONG = Duration.ofMinutes(3);
@@ -30,7 +32,7 @@ public final class Measurements {
     static final int PIPE_WARM = 200_000;
     static final int PIPE_N = 100_000;
     static final int COUNTER_N = 10_000;
-    static final int COUNTER_ROUNDS = 7;
+    static final int COUNTER_ROUNDS = 11;
 
     private final List<ChildRun> children = new ArrayList<>();
     private int files;
@@ -120,68 +122,66 @@ public final class Measurements {
     }
 
     /**
-     * JProc shared int under its built-in lock, 4 JVMs x 10 000 increments, released together: increments per
-     * second from the first start to the last end, median of {@link #COUNTER_ROUNDS} rounds in the same JVMs.
+     * JProc shared int under its built-in lock: 4 worker JVMs x {@link #COUNTER_N} increments per round, each
+     * {@code with counter.get_lock(): counter.value += 1}; increments per second from the first worker's start to
+     * the last worker's end, median of {@link #COUNTER_ROUNDS} rounds in the same JVMs. Fails if the counter misses
+     * a single increment.
      */
     public double lockedCounter() throws IOException {
         String name = "bench-counter-" + (++files);
-        Path gateFile = agronaFile(4096);
-        var gate = StartGate.closedOn(gateFile);
         try (var counter = SharedInt.of(name, 0)) {
-            var workers = new ArrayList<ChildRun>();
-            for (int i = 0; i < 4; i++) {
-                workers.add(child(false, "counterWorker", counter.name(), name + "-arm", gateFile, COUNTER_N,
-                        COUNTER_ROUNDS));
-            }
-            double[] rates = new double[COUNTER_ROUNDS];
-            var own = new ArrayList<Double>();
-            var skews = new ArrayList<Double>();
-            for (int r = 0; r < COUNTER_ROUNDS; r++) {
-                gate.close();
-                try (var arm = ProcessEvent.of(name + "-arm-" + r)) {
-                    arm.set();
-                    for (var w : workers) {
-                        w.await("READY", LONG);
-                    }
-                    sleep(30);
-                    gate.open();
-                    double[] span = collect(workers, own);
-                    skews.add(span[2] / 1e3);
-                    rates[r] = 4 * COUNTER_N * 1e9 / (span[1] - span[0]);
-                }
-            }
-            if (counter.get() != 4 * COUNTER_N * COUNTER_ROUNDS) {
-                throw new IllegalStateException("locked counter reached " + counter.get() + ", expected "
-                        + 4 * COUNTER_N * COUNTER_ROUNDS);
-            }
-            java.util.Arrays.sort(rates);
-            own.sort(null);
-            skews.sort(null);
-            counterDetail = String.format(java.util.Locale.ROOT, "locked counter: one worker runs at %.1f M incr/s "
-                    + "(median of %d), the last worker starts %.0f us after the first (median of %d rounds)",
-                    own.get(own.size() / 2) / 1e6, own.size(), skews.get(skews.size() / 2), skews.size());
-            return rates[COUNTER_ROUNDS / 2];
-        } finally {
-            gate.dispose();
+            var rounds = counterRounds(false, "counterWorker", name, counter::get);
+            counterDetail = rounds.describe("locked counter");
+            return rounds.median();
         }
     }
 
-    /** Reads one RESULT (start, end) per worker: returns first start, last end, and the start skew (ns). */
-    private static double[] collect(List<ChildRun> workers, List<Double> ownRates) {
-        double first = Double.MAX_VALUE;
-        double lastStart = 0;
-        double last = 0;
+    /** The locked counter's limit: the same rounds with the least lock there is, on Agrona over /dev/shm. */
+    public double agronaCounter() throws IOException {
+        Path f = agronaFile(4096);
+        var b = AgronaRoles.map(f.toString(), 4096);
+        var rounds = counterRounds(true, "agronaCounter", f.toString(),
+                () -> b.getIntVolatile(AgronaRoles.COUNTER_VALUE));
+        counterDetail += "\n" + rounds.describe("agrona lock  ");
+        return rounds.median();
+    }
+
+    /** Starts 4 workers in {@code role} and runs the rounds; checks the counter after each round. */
+    private CounterRounds counterRounds(boolean agrona, String role, String counter, IntSupplier value)
+            throws IOException {
+        Path gateFile = agronaFile(StartGate.bytes(4));
+        var gate = StartGate.map(gateFile, 4);
+        var workers = new ArrayList<ChildRun>();
+        for (int id = 0; id < 4; id++) {
+            workers.add(child(agrona, role, counter, gateFile, COUNTER_N, COUNTER_ROUNDS, id));
+        }
+        ready(workers);
+        Runnable alive = () -> workers.forEach(ChildRun::checkAlive);
+        var rounds = new CounterRounds(4, COUNTER_N);
+        for (int r = 0; r < COUNTER_ROUNDS; r++) {
+            gate.arm(r);
+            gate.awaitReady(r, LONG, alive);
+            sleep(5);
+            gate.open(r);
+            gate.awaitDone(r, LONG, alive);
+            int expected = 4 * COUNTER_N * (r + 1);
+            if (value.getAsInt() != expected) {
+                throw new IllegalStateException(role + ": the shared counter reached " + value.getAsInt()
+                        + " after round " + r + ", expected " + expected + ": increments under the lock were lost");
+            }
+            var times = new long[4][];
+            for (int id = 0; id < 4; id++) {
+                times[id] = gate.times(id);
+            }
+            rounds.add(times);
+        }
         for (var w : workers) {
-            double[] t = w.result(LONG);
-            first = Math.min(first, t[0]);
-            lastStart = Math.max(lastStart, t[0]);
-            last = Math.max(last, t[1]);
-            ownRates.add(COUNTER_N * 1e9 / (t[1] - t[0]));
+            w.await("DONE", LONG);
         }
-        return new double[] {first, last, lastStart - first};
+        return rounds;
     }
 
-    /** What the last {@link #lockedCounter()} saw per worker (for stderr), or "". */
+    /** What the last counter measurements saw round by round (for stderr), or "". */
     public String counterDetail() {
         return counterDetail;
     }
@@ -228,25 +228,5 @@ public final class Measurements {
         Path b = agronaFile(RING_BYTES + RingBufferDescriptor.TRAILER_LENGTH);
         child(true, "agronaEcho", a, b).await("READY", LONG);
         return child(true, "agronaPing", a, b, PIPE_WARM, PIPE_N, REPS).result(LONG);
-    }
-
-    /** Raw atomic adds on one mapped long, 4 JVMs x 10 000, released together: increments per second (no lock). */
-    public double agronaCounter() throws IOException {
-        Path f = agronaFile(4096);
-        Path gateFile = agronaFile(4096);
-        var gate = StartGate.closedOn(gateFile);
-        try {
-            var workers = new ArrayList<ChildRun>();
-            for (int i = 0; i < 4; i++) {
-                workers.add(child(true, "agronaCounter", f, gateFile, COUNTER_N));
-            }
-            ready(workers);
-            sleep(30);
-            gate.open();
-            double[] span = collect(workers, new ArrayList<>());
-            return 4 * COUNTER_N * 1e9 / (span[1] - span[0]);
-        } finally {
-            gate.dispose();
-        }
     }
 }

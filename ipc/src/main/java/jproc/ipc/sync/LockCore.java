@@ -32,6 +32,7 @@ public final class LockCore {
     private final TraceChannel trace;
     private final String kind;
     private final String name;
+    private TokenCache tokenCache;
 
     public LockCore(ByteBuffer buf, int off, boolean reentrant, TraceChannel trace, String kind, String name) {
         this.buf = buf;
@@ -54,7 +55,7 @@ public final class LockCore {
      * @throws jproc.ipc.ChannelInterruptedException if interrupted while waiting
      */
     public boolean acquire(long deadline, boolean wait) {
-        long me = OwnerToken.current();
+        long me = token();
         if (word.tryLock(me)) {
             acquired(1);
             return true;
@@ -71,9 +72,56 @@ public final class LockCore {
             }
             return false;
         }
+        return acquireContended(me, deadline);
+    }
+
+    /**
+     * The calling thread's owner token. {@link OwnerToken#current()} is a thread-local look-up; the last caller's
+     * token is kept here (an immutable pair, so a racy read sees either the old or the new pair, never a mix).
+     */
+    private long token() {
+        TokenCache c = tokenCache;
+        Thread t = Thread.currentThread();
+        if (c != null && c.thread == t) {
+            return c.token;
+        }
+        long token = OwnerToken.current();
+        tokenCache = new TokenCache(t, token);
+        return token;
+    }
+
+    /**
+     * Waits for a taken lock: actively ({@link LockSpin}) while the lock keeps changing hands, else asleep in a
+     * {@link WaitLoop} (registered in the waiter table, checking the owner's liveness), and actively again as soon
+     * as a sleeper sees the lock move.
+     */
+    private boolean acquireContended(long me, long deadline) {
+        var spin = new LockSpin(buf, off + ACQUISITIONS_OFFSET, word, deadline, trace);
+        while (true) {
+            int r = spin.await(me);
+            if (r == LockSpin.ACQUIRED) {
+                acquired(1);
+                return true;
+            }
+            if (r == LockSpin.TIMED_OUT) {
+                return false;
+            }
+            if (sleepUntilMoved(me, spin, deadline)) {
+                return true;
+            }
+            if (System.nanoTime() - deadline >= 0 && deadline != Long.MAX_VALUE) {
+                return false;
+            }
+        }
+    }
+
+    /**
+     * Sleeps until the lock is acquired (true), the deadline passes (false) or the lock changes hands while the
+     * active budget of {@code spin} is not spent (false, the caller waits actively again).
+     */
+    private boolean sleepUntilMoved(long me, LockSpin spin, long deadline) {
         int ticket = 0;
         boolean registered = false;
-        int backoff = 1;
         try (var w = new WaitLoop(trace, TraceEvent.ACQUIRE, "acquire", deadline)) {
             while (true) {
                 long o = word.owner();
@@ -81,16 +129,15 @@ public final class LockCore {
                     acquired(1);
                     return true;
                 }
-                for (int i = 1; i < backoff; i++) {
-                    Thread.onSpinWait();
-                }
-                backoff = Math.min(backoff * 2, 64);
                 if (!registered && w.sleeping()) {
                     ticket = waiters.register(me);
                     registered = true;
                 }
                 if (o != 0 && w.checkDue() && !OwnerToken.isAlive(o) && word.takeOver(o, me)) {
                     recoverFrom(o);
+                }
+                if (w.sleeping() && spin.movedSinceStall()) {
+                    return false;
                 }
                 if (!w.pause()) {
                     return false;
@@ -128,7 +175,7 @@ public final class LockCore {
     public void release() {
         long o = word.owner();
         if (reentrant) {
-            long me = OwnerToken.current();
+            long me = token();
             if (o != me) {
                 throw new LockStateException(kind + " '" + name + "' cannot be released by this thread: it is held by "
                         + OwnerToken.describe(o) + "; only the thread that acquired a re-entrant lock releases it");
@@ -149,7 +196,7 @@ public final class LockCore {
 
     /** Releases every hold of the calling thread (for a condition wait); returns the hold count to restore. */
     public int releaseAll() {
-        long me = OwnerToken.current();
+        long me = token();
         if (word.owner() != me) {
             throw new LockStateException(kind + " '" + name + "' is not held by this thread: wait() and notify() "
                     + "need the condition's lock; acquire it first");
@@ -186,7 +233,7 @@ public final class LockCore {
 
     /** True if the calling thread owns the lock. */
     public boolean isHeldByCurrentThread() {
-        return word.owner() == OwnerToken.current();
+        return word.owner() == token();
     }
 
     /** True if some thread owns the lock. */
@@ -207,5 +254,9 @@ public final class LockCore {
                 (long) LONGS.getVolatile(b, off + ACQUISITIONS_OFFSET),
                 (long) LONGS.getVolatile(b, off + DEATHS_OFFSET), (long) LONGS.getVolatile(b, off + LAST_DEAD_OFFSET),
                 new WaiterTable(b, off + WAITERS_OFFSET).waiterPids());
+    }
+
+    /** A thread and its owner token. */
+    private record TokenCache(Thread thread, long token) {
     }
 }

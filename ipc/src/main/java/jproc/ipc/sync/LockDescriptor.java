@@ -12,7 +12,7 @@ import jproc.ipc.shm.SharedFile;
  * <pre>
  *   +0    owner (long, a MutexWord: token of the owning thread, 0 when free)
  *   +8    hold count (int, re-entrant locks; written by the owner only)
- *   +16   acquisitions (long, statistics; written by the owner)
+ *   +16   acquisitions (long, written by the owner; statistics, and waiters watch it to see the lock move)
  *   +24   owner deaths recovered (long)
  *   +32   pid of the last owner that died (long)
  *   +128  waiters (WaiterTable, 128 bytes)

@@ -14,8 +14,10 @@ import jproc.ipc.trace.Trace;
  * {@code multiprocessing.Lock}). Not re-entrant: a thread that acquires it twice waits for itself. Any thread of any
  * process may release it while it is held, as in Python.
  *
- * <p><b>Blocking:</b> {@code acquire} spins briefly, then sleeps in steps of at most 1-2 ms; {@code acquire(timeout)}
- * and {@code tryAcquire} bound the wait. Interrupting a waiter throws {@link jproc.ipc.ChannelInterruptedException}.
+ * <p><b>Blocking:</b> {@code acquire} spins briefly, then yields its core between looks for as long as the lock keeps
+ * changing hands (at most 50 ms in all), then sleeps in steps of at most 1-2 ms; {@code acquire(timeout)} and
+ * {@code tryAcquire} bound the wait. Releasing never makes a system call. Interrupting a waiter throws
+ * {@link jproc.ipc.ChannelInterruptedException}.
  *
  * <p><b>Owner death:</b> if the process holding the lock dies, the next waiter (or {@code tryAcquire} caller) takes
  * the lock back from the dead owner, frees it and gets {@link OwnerDiedException} naming the dead pid; the lock is

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
@@ -156,6 +158,50 @@ class ProcessLockTest {
             assertEquals(1, s.waiters().size());
             lock.release();
             t.join(5000);
+        }
+    }
+
+    @Test
+    void anIdleAcquireUsesAlmostNoCpu() throws Exception {
+        try (var lock = ProcessLock.of(name())) {
+            lock.acquire();
+            var cpu = new AtomicLong();
+            var got = new AtomicBoolean(true);
+            var t = inThread(() -> {
+                var mx = ManagementFactory.getThreadMXBean();
+                long c0 = mx.getCurrentThreadCpuTime();
+                got.set(lock.acquire(Duration.ofSeconds(3)));
+                cpu.set(mx.getCurrentThreadCpuTime() - c0);
+            });
+            t.join(10_000);
+            lock.release();
+            assertFalse(got.get());
+            double share = cpu.get() / 3e9;
+            assertTrue(share < 0.02, "an idle acquire used " + Math.round(share * 1000) / 10.0 + " % of a core");
+        }
+    }
+
+    @Test
+    void waiterGetsALockThatIsHandedAroundByOtherThreads() throws Exception {
+        try (var lock = ProcessLock.of(name())) {
+            var stop = new AtomicBoolean();
+            var busy = inThread(() -> {
+                while (!stop.get()) {
+                    lock.acquire();
+                    Thread.onSpinWait();
+                    lock.release();
+                }
+            });
+            try {
+                for (int i = 0; i < 200; i++) {
+                    assertTrue(lock.acquire(Duration.ofSeconds(5)), "acquire " + i + " timed out");
+                    lock.release();
+                }
+            } finally {
+                stop.set(true);
+                busy.join(5000);
+            }
+            assertFalse(lock.isLocked());
         }
     }
 }

@@ -1,0 +1,79 @@
+package jproc.bench.channel;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The rounds of a locked-counter measurement: per round the start and end time of each worker. A round's rate is
+ * all increments over the time from the first worker's start to the last worker's end (the shape of Python's
+ * figure: every worker's {@code perf_counter()} after the start signal and after its last increment).
+ */
+final class CounterRounds {
+    private final int workers;
+    private final int perWorker;
+    private final List<long[][]> rounds = new ArrayList<>();
+
+    CounterRounds(int workers, int perWorker) {
+        this.workers = workers;
+        this.perWorker = perWorker;
+    }
+
+    /** Adds a round: {@code times[worker] = {start, end}} in {@link System#nanoTime()}. */
+    void add(long[][] times) {
+        rounds.add(times);
+    }
+
+    /** Increments per second of each round, in order. */
+    double[] rates() {
+        double[] out = new double[rounds.size()];
+        for (int i = 0; i < out.length; i++) {
+            long[][] t = rounds.get(i);
+            long first = Long.MAX_VALUE;
+            long last = Long.MIN_VALUE;
+            for (long[] w : t) {
+                first = Math.min(first, w[0]);
+                last = Math.max(last, w[1]);
+            }
+            out[i] = (double) workers * perWorker * 1e9 / (last - first);
+        }
+        return out;
+    }
+
+    /** The median round's rate. */
+    double median() {
+        return median(rates());
+    }
+
+    /** One line: every round's rate, the median start skew and the median rate of one worker on its own span. */
+    String describe(String label) {
+        var skews = new ArrayList<Double>();
+        var own = new ArrayList<Double>();
+        for (long[][] t : rounds) {
+            long first = Long.MAX_VALUE;
+            long lastStart = Long.MIN_VALUE;
+            for (long[] w : t) {
+                first = Math.min(first, w[0]);
+                lastStart = Math.max(lastStart, w[0]);
+                own.add(perWorker * 1e9 / (w[1] - w[0]));
+            }
+            skews.add((lastStart - first) / 1e3);
+        }
+        var sb = new StringBuilder(label).append(" rounds (M incr/s):");
+        for (double r : rates()) {
+            sb.append(String.format(Locale.ROOT, " %.1f", r / 1e6));
+        }
+        sb.append(String.format(Locale.ROOT, "; median %.1f; last start %.0f us after the first; one worker runs at "
+                + "%.1f M incr/s over its own span (medians)", median() / 1e6,
+                median(skews.stream().mapToDouble(Double::doubleValue).toArray()),
+                median(own.stream().mapToDouble(Double::doubleValue).toArray()) / 1e6));
+        return sb.toString();
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+}
