@@ -278,7 +278,7 @@ public final class MessageCodec {
     }
 
     private static Object deserialize(byte[] b) {
-        var filter = new MessageFilter(Math.max(MAX_BYTES, b.length));
+        var filter = new MessageFilter(Math.max(MAX_BYTES, b.length), b.length);
         try (var in = new FilteredInputStream(new ByteArrayInputStream(b), filter)) {
             return in.readObject();
         } catch (ClassNotFoundException e) {

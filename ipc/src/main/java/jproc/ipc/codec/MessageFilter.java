@@ -55,11 +55,22 @@ public final class MessageFilter implements ObjectInputFilter {
     }
 
     private final long maxBytes;
+    private final long streamLength;
     private String rejectedClass;
     private String reason;
 
+    /** A filter for a stream of unknown length (arrays are bounded by {@link #MAX_ARRAY} only). */
     public MessageFilter(long maxBytes) {
+        this(maxBytes, Long.MAX_VALUE);
+    }
+
+    /**
+     * A filter for a stream of {@code streamLength} bytes: an array whose elements could not fit in the stream is
+     * refused before it is allocated (a 35-byte stream claiming 250 million longs would otherwise cost 2 GB).
+     */
+    public MessageFilter(long maxBytes, long streamLength) {
         this.maxBytes = maxBytes;
+        this.streamLength = streamLength;
     }
 
     /**
@@ -117,6 +128,20 @@ public final class MessageFilter implements ObjectInputFilter {
         return name.equals(pattern);
     }
 
+    /** The fewest bytes one element of an array of this component type takes in a serialization stream. */
+    private static long minElementBytes(Class<?> component) {
+        if (component == long.class || component == double.class) {
+            return 8;
+        }
+        if (component == int.class || component == float.class) {
+            return 4;
+        }
+        if (component == short.class || component == char.class) {
+            return 2;
+        }
+        return 1; // byte, boolean, and a reference (TC_NULL is one byte)
+    }
+
     @Override
     public Status checkInput(FilterInfo info) {
         if (info.depth() > MAX_DEPTH) {
@@ -132,6 +157,11 @@ public final class MessageFilter implements ObjectInputFilter {
             return reject(null, "array of " + info.arrayLength() + " elements exceeds " + MAX_ARRAY);
         }
         Class<?> c = info.serialClass();
+        if (info.arrayLength() > 0 && c != null && c.isArray()
+                && info.arrayLength() > streamLength / minElementBytes(c.getComponentType())) {
+            return reject(null, "array of " + info.arrayLength() + " " + c.getComponentType().getName()
+                    + " elements claimed by a stream of " + streamLength + " bytes, which cannot hold them");
+        }
         if (c == null) {
             return Status.UNDECIDED;
         }

@@ -152,6 +152,19 @@ class MessageCodecTest {
     }
 
     @Test
+    void anArrayLongerThanItsStreamCouldHoldIsRefusedBeforeItIsAllocated() throws Exception {
+        byte[] b = plainSerialization(new long[0]);
+        // the last four bytes of an empty array's stream are its length: claim 250 million longs (2 GB)
+        java.nio.ByteBuffer.wrap(b).putInt(b.length - 4, 250_000_000);
+        var e = assertThrows(MessageRejectedException.class, () -> MessageCodec.decode(MessageTags.SERIALIZED, b));
+        assertTrue(e.getMessage().contains("250000000") && e.getMessage().contains("cannot hold"), e.getMessage());
+        long[] ok = {1, 2, 3};
+        assertArrayEquals(ok, (long[]) MessageCodec.decode(MessageTags.SERIALIZED, plainSerialization(ok)));
+        Object[] refs = {"a", null, 3};
+        assertArrayEquals(refs, (Object[]) MessageCodec.decode(MessageTags.SERIALIZED, plainSerialization(refs)));
+    }
+
+    @Test
     void corruptStreamsAreRejectedClearly() {
         var e = assertThrows(MessageRejectedException.class,
                 () -> MessageCodec.decode(MessageTags.SERIALIZED, new byte[] {1, 2, 3}));
