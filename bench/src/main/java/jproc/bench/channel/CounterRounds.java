@@ -14,14 +14,16 @@ final class CounterRounds {
     private final int workers;
     private final int perWorker;
     private final List<long[][]> rounds = new ArrayList<>();
+    private final List<Long> opened = new ArrayList<>();
 
     CounterRounds(int workers, int perWorker) {
         this.workers = workers;
         this.perWorker = perWorker;
     }
 
-    /** Adds a round: {@code times[worker] = {start, end}} in {@link System#nanoTime()}. */
-    void add(long[][] times) {
+    /** Adds a round: when the gate opened and {@code times[worker] = {start, end}}, in {@link System#nanoTime()}. */
+    void add(long openedAt, long[][] times) {
+        opened.add(openedAt);
         rounds.add(times);
     }
 
@@ -50,25 +52,32 @@ final class CounterRounds {
     String describe(String label) {
         var skews = new ArrayList<Double>();
         var own = new ArrayList<Double>();
-        for (long[][] t : rounds) {
+        var fromGate = new ArrayList<Double>();
+        for (int i = 0; i < rounds.size(); i++) {
             long first = Long.MAX_VALUE;
             long lastStart = Long.MIN_VALUE;
-            for (long[] w : t) {
+            long last = Long.MIN_VALUE;
+            for (long[] w : rounds.get(i)) {
                 first = Math.min(first, w[0]);
                 lastStart = Math.max(lastStart, w[0]);
+                last = Math.max(last, w[1]);
                 own.add(perWorker * 1e9 / (w[1] - w[0]));
             }
             skews.add((lastStart - first) / 1e3);
+            fromGate.add((double) workers * perWorker * 1e9 / (last - opened.get(i)));
         }
         var sb = new StringBuilder(label).append(" rounds (M incr/s):");
         for (double r : rates()) {
             sb.append(String.format(Locale.ROOT, " %.1f", r / 1e6));
         }
-        sb.append(String.format(Locale.ROOT, "; median %.1f; last start %.0f us after the first; one worker runs at "
-                + "%.1f M incr/s over its own span (medians)", median() / 1e6,
-                median(skews.stream().mapToDouble(Double::doubleValue).toArray()),
-                median(own.stream().mapToDouble(Double::doubleValue).toArray()) / 1e6));
+        sb.append(String.format(Locale.ROOT, "; median %.1f (%.1f timed from the gate's opening); last start %.0f us "
+                + "after the first; one worker runs at %.1f M incr/s over its own span (medians)", median() / 1e6,
+                median(doubles(fromGate)) / 1e6, median(doubles(skews)), median(doubles(own)) / 1e6));
         return sb.toString();
+    }
+
+    private static double[] doubles(List<Double> v) {
+        return v.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     private static double median(double[] v) {

@@ -163,13 +163,19 @@ final class JprocRoles {
     /**
      * One of the locked-counter workers: {@code rounds} times, {@code n} increments of the shared int under its
      * built-in lock, each released by the gate. The JIT first compiles {@link #increments} on a private value, with
-     * a second thread of this JVM contending for its lock so that the waiting path is compiled too.
+     * a second thread of this JVM contending for its lock (and now and then holding it for a few milliseconds) so
+     * that the waiting paths, active and asleep, are compiled too.
      */
     private static void counterWorker(String name, String gateFile, int n, int rounds, int id) throws Exception {
         try (var warm = SharedInt.of("warm-" + ProcessHandle.current().pid(), 0)) {
             var rival = new Thread(() -> {
                 for (int i = 0; i < 30; i++) {
                     increments(warm, n);
+                    try (var held = warm.getLock().hold()) {
+                        Thread.sleep(3); // long enough for a waiter to go to sleep: that path is compiled too
+                    } catch (InterruptedException e) {
+                        return;
+                    }
                 }
             }, "jproc-bench-warm");
             rival.start();

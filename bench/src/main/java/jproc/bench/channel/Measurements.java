@@ -162,7 +162,7 @@ public final class Measurements {
             gate.arm(r);
             gate.awaitReady(r, LONG, alive);
             sleep(5);
-            gate.open(r);
+            long opened = gate.open(r);
             gate.awaitDone(r, LONG, alive);
             int expected = 4 * COUNTER_N * (r + 1);
             if (value.getAsInt() != expected) {
@@ -173,7 +173,7 @@ public final class Measurements {
             for (int id = 0; id < 4; id++) {
                 times[id] = gate.times(id);
             }
-            rounds.add(times);
+            rounds.add(opened, times);
         }
         for (var w : workers) {
             w.await("DONE", LONG);

@@ -71,9 +71,11 @@ public final class StartGate {
         awaitCount(READY, (long) (r + 1) * workers, timeout, check, "ready for round " + r);
     }
 
-    /** Opens the gate of round {@code r}: every waiting worker starts. */
-    public void open(int r) {
+    /** Opens the gate of round {@code r}: every waiting worker starts. Returns {@link System#nanoTime()} before. */
+    public long open(int r) {
+        long now = System.nanoTime();
         LONGS.setVolatile(buf, OPEN, (long) r + 1);
+        return now;
     }
 
     /** Waits until every worker has finished round {@code r}, sleeping in 1 ms steps. */
@@ -90,7 +92,14 @@ public final class StartGate {
     private void awaitCount(int off, long target, Duration timeout, Runnable check, String what) {
         long end = System.nanoTime() + timeout.toNanos();
         while ((long) LONGS.getVolatile(buf, off) < target) {
-            check.run();
+            try {
+                check.run();
+            } catch (IllegalStateException e) {
+                if ((long) LONGS.getVolatile(buf, off) >= target) {
+                    return; // the last worker reported, then exited
+                }
+                throw e;
+            }
             if (System.nanoTime() - end > 0) {
                 throw new IllegalStateException("benchmark workers not all " + what + " within " + timeout.toSeconds()
                         + " s: " + LONGS.getVolatile(buf, off) + " of " + target + " reports");
