@@ -211,6 +211,7 @@ final class AgronaRoles {
             increments(b, n, id);
             gate.done(id, t0, System.nanoTime());
         }
+        gate.awaitArmed(rounds); // stay idle until every worker is done: an exiting JVM takes a core from the others
     }
 
     /** Offset of the lock word in the counter file. */

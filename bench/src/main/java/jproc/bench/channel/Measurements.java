@@ -175,6 +175,7 @@ public final class Measurements {
             }
             rounds.add(opened, times);
         }
+        gate.arm(COUNTER_ROUNDS); // the workers exit
         for (var w : workers) {
             w.await("DONE", LONG);
         }

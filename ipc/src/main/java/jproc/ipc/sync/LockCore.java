@@ -190,8 +190,10 @@ public final class LockCore {
             throw new LockStateException(kind + " '" + name + "' is not locked: release() must follow acquire()");
         }
         INTS.setOpaque(buf, off + COUNT_OFFSET, 0);
-        word.unlock();
+        // recorded while still held: the lock is free for as short a time as possible between two holds of one
+        // thread, so that a waiter of another process takes it less often in the middle of a run of holds
         trace.event(TraceEvent.RELEASE);
+        word.unlock();
     }
 
     /** Releases every hold of the calling thread (for a condition wait); returns the hold count to restore. */
