@@ -16,10 +16,16 @@ import org.agrona.concurrent.ringbuffer.RingBuffer;
 
 /**
  * Child roles measuring the physical-limit reference: raw Agrona 2.6.0 ring buffers over files in /dev/shm, busy
- * spinning, 8-byte messages; and raw atomic adds on a mapped long for the shared counter. No serialization, no
- * locks, no blocking: what the hardware allows between two JVMs.
+ * spinning, 8-byte messages; and, for the shared counter, the least lock there is (a compare-and-set on a mapped
+ * long) around the same read and write. No serialization, no blocking, no owner checks: what the hardware allows
+ * between two JVMs.
  */
 final class AgronaRoles {
+    /** Offset of the lock word in the counter file. */
+    static final int COUNTER_LOCK = 0;
+    /** Offset of the int counter (in its own cache line, as in a JProc value). */
+    static final int COUNTER_VALUE = 128;
+
     private AgronaRoles() {
     }
 
@@ -211,13 +217,8 @@ final class AgronaRoles {
             increments(b, n, id);
             gate.done(id, t0, System.nanoTime());
         }
-        gate.awaitArmed(rounds); // stay idle until every worker is done: an exiting JVM takes a core from the others
+        gate.awaitArmed(rounds); // idle until every worker is done: an exiting JVM takes a core from the others
     }
-
-    /** Offset of the lock word in the counter file. */
-    static final int COUNTER_LOCK = 0;
-    /** Offset of the int counter (in its own cache line, as in a JProc value). */
-    static final int COUNTER_VALUE = 128;
 
     private static void increments(UnsafeBuffer b, int n, long me) {
         long token = me + 2;

@@ -200,7 +200,7 @@ final class JprocRoles {
                 increments(v, n);
                 gate.done(id, t0, System.nanoTime());
             }
-            gate.awaitArmed(rounds); // stay idle until every worker is done: an exiting JVM takes a core from the others
+            gate.awaitArmed(rounds); // idle until every worker is done: an exiting JVM takes a core from the others
         }
     }
 
