@@ -21,10 +21,12 @@ import org.agrona.concurrent.ringbuffer.RingBuffer;
  * between two JVMs.
  */
 final class AgronaRoles {
-    /** Offset of the lock word in the counter file. */
-    static final int COUNTER_LOCK = 0;
-    /** Offset of the int counter (in its own cache line, as in a JProc value). */
-    static final int COUNTER_VALUE = 128;
+    /** Offset of the measured counter's lock word in the counter file. */
+    static final int COUNTER = 0;
+    /** Offset of the scratch counter's lock word (warm-up rounds). */
+    static final int SCRATCH_COUNTER = 256;
+    /** Offset of a counter's int from its lock word (its own cache line, as in a JProc value). */
+    static final int VALUE = 128;
 
     private AgronaRoles() {
     }
@@ -37,7 +39,7 @@ final class AgronaRoles {
             case "agronaPing" -> ping(oneToOne(a[0]), oneToOne(a[1]), arg(a, 2), arg(a, 3), arg(a, 4));
             case "agronaM2oProducer" -> m2oProducer(manyToOne(a[0]), arg(a, 1), arg(a, 2), map(a[3], 4096));
             case "agronaM2oConsumer" -> m2oConsumer(manyToOne(a[0]), (long) arg(a, 1) * arg(a, 2));
-            case "agronaCounter" -> counter(map(a[0], 4096), a[1], arg(a, 2), arg(a, 3), arg(a, 4));
+            case "agronaCounter" -> counter(map(a[0], 4096), a[1], arg(a, 2), arg(a, 3), arg(a, 4), arg(a, 5));
             default -> throw new IllegalArgumentException("unknown role " + role);
         }
     }
@@ -189,51 +191,53 @@ final class AgronaRoles {
      * process's id, a release store of 0, and a waiter that spins briefly and then yields. No owner checks, no
      * timeouts, no statistics.
      */
-    private static void counter(UnsafeBuffer b, String gateFile, int n, int rounds, int id) throws Exception {
+    private static void counter(UnsafeBuffer b, String gateFile, int n, int warmRounds, int rounds, int id)
+            throws Exception {
         var warm = new UnsafeBuffer(java.nio.ByteBuffer.allocateDirect(4096));
         var rival = new Thread(() -> {
             for (int i = 0; i < 30; i++) {
-                increments(warm, n, -1);
+                increments(warm, COUNTER, n, -1);
             }
         }, "jproc-bench-warm");
         rival.start();
         for (int i = 0; i < 30; i++) {
-            increments(warm, n, id);
+            increments(warm, COUNTER, n, id);
         }
         rival.join();
-        for (int i = 0; i < 10; i++) {
-            increments(warm, n, id);
-        }
-        if (warm.getIntVolatile(COUNTER_VALUE) != 70 * n) {
-            throw new IllegalStateException("warm-up counter reached " + warm.getIntVolatile(COUNTER_VALUE)
-                    + ", expected " + 70 * n);
+        int batches = 60 + JprocRoles.settle(() -> increments(warm, COUNTER, n, id));
+        if (warm.getIntVolatile(COUNTER + VALUE) != batches * n) {
+            throw new IllegalStateException("warm-up counter reached " + warm.getIntVolatile(COUNTER + VALUE)
+                    + ", expected " + batches * n);
         }
         var gate = StartGate.map(Path.of(gateFile), 4);
         say("READY");
-        for (int r = 0; r < rounds; r++) {
+        int total = warmRounds + rounds;
+        for (int r = 0; r < total; r++) {
+            int counter = r < warmRounds ? SCRATCH_COUNTER : COUNTER;
             gate.awaitArmed(r);
             gate.pass(r);
             long t0 = System.nanoTime();
-            increments(b, n, id);
+            increments(b, counter, n, id);
             gate.done(id, t0, System.nanoTime());
         }
-        gate.awaitArmed(rounds); // idle until every worker is done: an exiting JVM takes a core from the others
+        gate.awaitArmed(total); // idle until every worker is done: an exiting JVM takes a core from the others
     }
 
-    private static void increments(UnsafeBuffer b, int n, long me) {
+    private static void increments(UnsafeBuffer b, int lock, int n, long me) {
         long token = me + 2;
+        int value = lock + VALUE;
         for (int i = 0; i < n; i++) {
-            if (!b.compareAndSetLong(COUNTER_LOCK, 0L, token)) {
-                lockSlowly(b, token);
+            if (!b.compareAndSetLong(lock, 0L, token)) {
+                lockSlowly(b, lock, token);
             }
-            b.putIntVolatile(COUNTER_VALUE, b.getIntVolatile(COUNTER_VALUE) + 1);
-            b.putLongRelease(COUNTER_LOCK, 0L);
+            b.putIntVolatile(value, b.getIntVolatile(value) + 1);
+            b.putLongRelease(lock, 0L);
         }
     }
 
-    private static void lockSlowly(UnsafeBuffer b, long token) {
+    private static void lockSlowly(UnsafeBuffer b, int lock, long token) {
         for (int i = 0; ; i++) {
-            if (b.getLongVolatile(COUNTER_LOCK) == 0 && b.compareAndSetLong(COUNTER_LOCK, 0L, token)) {
+            if (b.getLongVolatile(lock) == 0 && b.compareAndSetLong(lock, 0L, token)) {
                 return;
             }
             if (i < 64) {

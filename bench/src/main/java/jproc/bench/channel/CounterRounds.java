@@ -15,6 +15,7 @@ final class CounterRounds {
     private final int perWorker;
     private final List<long[][]> rounds = new ArrayList<>();
     private final List<Long> opened = new ArrayList<>();
+    private final List<long[][]> warmUp = new ArrayList<>();
 
     CounterRounds(int workers, int perWorker) {
         this.workers = workers;
@@ -27,11 +28,20 @@ final class CounterRounds {
         rounds.add(times);
     }
 
+    /** Adds an untimed warm-up round (shown by {@link #describe}, not counted). */
+    void addWarmUp(long[][] times) {
+        warmUp.add(times);
+    }
+
     /** Increments per second of each round, in order. */
     double[] rates() {
-        double[] out = new double[rounds.size()];
+        return rates(rounds);
+    }
+
+    private double[] rates(List<long[][]> of) {
+        double[] out = new double[of.size()];
         for (int i = 0; i < out.length; i++) {
-            long[][] t = rounds.get(i);
+            long[][] t = of.get(i);
             long first = Long.MAX_VALUE;
             long last = Long.MIN_VALUE;
             for (long[] w : t) {
@@ -70,6 +80,11 @@ final class CounterRounds {
         for (double r : rates()) {
             sb.append(String.format(Locale.ROOT, " %.1f", r / 1e6));
         }
+        sb.append(" (after untimed warm-up rounds on a scratch counter:");
+        for (double r : rates(warmUp)) {
+            sb.append(String.format(Locale.ROOT, " %.1f", r / 1e6));
+        }
+        sb.append(')');
         sb.append(String.format(Locale.ROOT, "; median %.1f (%.1f timed from the gate's opening); last start %.0f us "
                 + "after the first; one worker runs at %.1f M incr/s over its own span (medians)", median() / 1e6,
                 median(doubles(fromGate)) / 1e6, median(doubles(skews)), median(doubles(own)) / 1e6));

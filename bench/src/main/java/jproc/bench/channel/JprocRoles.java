@@ -28,7 +28,7 @@ final class JprocRoles {
             case "mpmcConsumer" -> mpmcConsumer(a[0], arg(a, 1));
             case "pipeEcho" -> pipeEcho(a[0]);
             case "pipePing" -> pipePing(a[0], arg(a, 1), arg(a, 2), arg(a, 3));
-            case "counterWorker" -> counterWorker(a[0], a[1], arg(a, 2), arg(a, 3), arg(a, 4));
+            case "counterWorker" -> counterWorker(a[0], a[1], a[2], arg(a, 3), arg(a, 4), arg(a, 5), arg(a, 6));
             default -> throw new IllegalArgumentException("unknown role " + role);
         }
     }
@@ -161,12 +161,15 @@ final class JprocRoles {
     }
 
     /**
-     * One of the locked-counter workers: {@code rounds} times, {@code n} increments of the shared int under its
-     * built-in lock, each released by the gate. The JIT first compiles {@link #increments} on a private value, with
-     * a second thread of this JVM contending for its lock (and now and then holding it for a few milliseconds) so
-     * that the waiting paths, active and asleep, are compiled too.
+     * One of the locked-counter workers: rounds of {@code n} increments of a shared int under its built-in lock,
+     * each round released by the gate: first {@code warmRounds} on the scratch value {@code warmName}, then
+     * {@code rounds} on the measured value {@code name}. Before that the JIT compiles {@link #increments} on a
+     * private value, with a second thread of this JVM contending for its lock (and now and then holding it for a
+     * few milliseconds) so that the waiting paths, active and asleep, are compiled too; the scratch rounds add what
+     * only other processes bring (their owner tokens, liveness checks through /proc).
      */
-    private static void counterWorker(String name, String gateFile, int n, int rounds, int id) throws Exception {
+    private static void counterWorker(String name, String warmName, String gateFile, int n, int warmRounds,
+                                      int rounds, int id) throws Exception {
         try (var warm = SharedInt.of("warm-" + ProcessHandle.current().pid(), 0)) {
             var rival = new Thread(() -> {
                 for (int i = 0; i < 30; i++) {
@@ -183,25 +186,45 @@ final class JprocRoles {
                 increments(warm, n);
             }
             rival.join();
-            for (int i = 0; i < 10; i++) {
-                increments(warm, n);
-            }
-            if (warm.get() != 70 * n) {
-                throw new IllegalStateException("warm-up counter reached " + warm.get() + ", expected " + 70 * n);
+            int batches = 60 + settle(() -> increments(warm, n));
+            if (warm.get() != batches * n) {
+                throw new IllegalStateException("warm-up counter reached " + warm.get() + ", expected " + batches * n);
             }
         }
         var gate = StartGate.map(java.nio.file.Path.of(gateFile), 4);
-        try (var v = SharedInt.open(name)) {
+        try (var scratch = SharedInt.open(warmName); var measured = SharedInt.open(name)) {
             say("READY");
-            for (int r = 0; r < rounds; r++) {
+            int total = warmRounds + rounds;
+            for (int r = 0; r < total; r++) {
+                SharedInt v = r < warmRounds ? scratch : measured;
                 gate.awaitArmed(r);
                 gate.pass(r);
                 long t0 = System.nanoTime();
                 increments(v, n);
                 gate.done(id, t0, System.nanoTime());
             }
-            gate.awaitArmed(rounds); // idle until every worker is done: an exiting JVM takes a core from the others
+            gate.awaitArmed(total); // idle until every worker is done: an exiting JVM takes a core from the others
         }
+    }
+
+    /**
+     * Runs {@code batch} until its time has settled (the JIT's last compilations are in: 5 runs in a row within
+     * 15 % of the fastest, at least 10 runs, at most 3 s); returns the number of runs.
+     */
+    static int settle(Runnable batch) {
+        long best = Long.MAX_VALUE;
+        int inRow = 0;
+        int runs = 0;
+        long end = System.nanoTime() + 3_000_000_000L;
+        while (runs < 10 || inRow < 5 && System.nanoTime() - end < 0) {
+            long t0 = System.nanoTime();
+            batch.run();
+            long t = System.nanoTime() - t0;
+            runs++;
+            best = Math.min(best, t);
+            inRow = t <= best * 1.15 ? inRow + 1 : 0;
+        }
+        return runs;
     }
 
     /** The figure's unit of work: {@code with counter.get_lock(): counter.value += 1}, {@code n} times. */

@@ -33,6 +33,7 @@ public final class Measurements {
     static final int PIPE_N = 100_000;
     static final int COUNTER_N = 10_000;
     static final int COUNTER_ROUNDS = 11;
+    static final int COUNTER_WARM_ROUNDS = 5;
 
     private final List<ChildRun> children = new ArrayList<>();
     private int files;
@@ -124,13 +125,15 @@ public final class Measurements {
     /**
      * JProc shared int under its built-in lock: 4 worker JVMs x {@link #COUNTER_N} increments per round, each
      * {@code with counter.get_lock(): counter.value += 1}; increments per second from the first worker's start to
-     * the last worker's end, median of {@link #COUNTER_ROUNDS} rounds in the same JVMs. Fails if the counter misses
-     * a single increment.
+     * the last worker's end, median of {@link #COUNTER_ROUNDS} rounds in the same JVMs, after
+     * {@link #COUNTER_WARM_ROUNDS} untimed rounds of the same on a scratch value. Fails if a counter misses a single
+     * increment.
      */
     public double lockedCounter() throws IOException {
         String name = "bench-counter-" + (++files);
-        try (var counter = SharedInt.of(name, 0)) {
-            var rounds = counterRounds(false, "counterWorker", name, counter::get);
+        try (var counter = SharedInt.of(name, 0); var scratch = SharedInt.of(name + "-warm", 0)) {
+            var rounds = counterRounds(false, "counterWorker", List.of(name, scratch.name()), counter::get,
+                    scratch::get);
             counterDetail = rounds.describe("locked counter");
             return rounds.median();
         }
@@ -140,42 +143,57 @@ public final class Measurements {
     public double agronaCounter() throws IOException {
         Path f = agronaFile(4096);
         var b = AgronaRoles.map(f.toString(), 4096);
-        var rounds = counterRounds(true, "agronaCounter", f.toString(),
-                () -> b.getIntVolatile(AgronaRoles.COUNTER_VALUE));
+        var rounds = counterRounds(true, "agronaCounter", List.of(f.toString()),
+                () -> b.getIntVolatile(AgronaRoles.COUNTER + AgronaRoles.VALUE),
+                () -> b.getIntVolatile(AgronaRoles.SCRATCH_COUNTER + AgronaRoles.VALUE));
         counterDetail += "\n" + rounds.describe("agrona lock  ");
         return rounds.median();
     }
 
-    /** Starts 4 workers in {@code role} and runs the rounds; checks the counter after each round. */
-    private CounterRounds counterRounds(boolean agrona, String role, String counter, IntSupplier value)
-            throws IOException {
+    /**
+     * Starts 4 workers in {@code role} (arguments: {@code counters}, the gate file, then the counts and the worker's
+     * id), runs the warm-up rounds on the scratch counter and the measured rounds, and checks the counter after each
+     * round.
+     */
+    private CounterRounds counterRounds(boolean agrona, String role, List<String> counters, IntSupplier value,
+                                        IntSupplier scratch) throws IOException {
         Path gateFile = agronaFile(StartGate.bytes(4));
         var gate = StartGate.map(gateFile, 4);
         var workers = new ArrayList<ChildRun>();
         for (int id = 0; id < 4; id++) {
-            workers.add(child(agrona, role, counter, gateFile, COUNTER_N, COUNTER_ROUNDS, id));
+            var args = new ArrayList<Object>(counters);
+            args.addAll(List.of(gateFile, COUNTER_N, COUNTER_WARM_ROUNDS, COUNTER_ROUNDS, id));
+            workers.add(child(agrona, role, args.toArray()));
         }
         ready(workers);
         Runnable alive = () -> workers.forEach(ChildRun::checkAlive);
         var rounds = new CounterRounds(4, COUNTER_N);
-        for (int r = 0; r < COUNTER_ROUNDS; r++) {
+        int total = COUNTER_WARM_ROUNDS + COUNTER_ROUNDS;
+        for (int r = 0; r < total; r++) {
             gate.arm(r);
             gate.awaitReady(r, LONG, alive);
             sleep(5);
             long opened = gate.open(r);
             gate.awaitDone(r, LONG, alive);
-            int expected = 4 * COUNTER_N * (r + 1);
-            if (value.getAsInt() != expected) {
-                throw new IllegalStateException(role + ": the shared counter reached " + value.getAsInt()
-                        + " after round " + r + ", expected " + expected + ": increments under the lock were lost");
+            boolean warm = r < COUNTER_WARM_ROUNDS;
+            int got = warm ? scratch.getAsInt() : value.getAsInt();
+            int expected = 4 * COUNTER_N * (warm ? r + 1 : r - COUNTER_WARM_ROUNDS + 1);
+            if (got != expected) {
+                throw new IllegalStateException(role + ": the " + (warm ? "scratch" : "measured")
+                        + " counter reached " + got + " after round " + r + ", expected " + expected
+                        + ": increments under the lock were lost");
             }
             var times = new long[4][];
             for (int id = 0; id < 4; id++) {
                 times[id] = gate.times(id);
             }
-            rounds.add(opened, times);
+            if (warm) {
+                rounds.addWarmUp(times);
+            } else {
+                rounds.add(opened, times);
+            }
         }
-        gate.arm(COUNTER_ROUNDS); // the workers exit
+        gate.arm(total); // the workers exit
         for (var w : workers) {
             w.await("DONE", LONG);
         }

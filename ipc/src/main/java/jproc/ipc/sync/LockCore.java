@@ -32,7 +32,7 @@ public final class LockCore {
     private final TraceChannel trace;
     private final String kind;
     private final String name;
-    private TokenCache tokenCache;
+    private TokenCache tokenCache = new TokenCache(Thread.currentThread(), OwnerToken.current());
 
     public LockCore(ByteBuffer buf, int off, boolean reentrant, TraceChannel trace, String kind, String name) {
         this.buf = buf;
@@ -77,12 +77,15 @@ public final class LockCore {
 
     /**
      * The calling thread's owner token. {@link OwnerToken#current()} is a thread-local look-up; the last caller's
-     * token is kept here (an immutable pair, so a racy read sees either the old or the new pair, never a mix).
+     * token is kept here (an immutable pair, so a racy read sees either the old or the new pair, never a mix). The
+     * cache starts with the creating thread, usually the one that uses the lock: a cache that started empty would
+     * miss on the first use of every new lock, and compiled callers that never saw a miss are thrown back to the
+     * interpreter when one happens.
      */
     private long token() {
         TokenCache c = tokenCache;
         Thread t = Thread.currentThread();
-        if (c != null && c.thread == t) {
+        if (c.thread == t) {
             return c.token;
         }
         long token = OwnerToken.current();
