@@ -19,9 +19,9 @@ import jproc.ipc.shm.SessionTracker;
  * ratio is ours / peer for throughputs and peer / ours for latencies (higher is better for JProc either way). The
  * MPMC limit is Agrona's many-to-one ring (4 producers, 1 consumer: Agrona has no many-to-many ring); the counter
  * limit runs the same rounds with the least lock there is (a compare-and-set on a mapped long, see
- * {@code AgronaRoles}). The locked counter is the median of 11 rounds in the same 4 warm worker JVMs, each round
- * released together by a yielding gate ({@code StartGate}) and timed from the first worker's start to the last
- * worker's end; every round's rate goes to stderr. Run with {@code bin/bench channels}.
+ * {@code AgronaRoles}). The locked counter is the median of 11 rounds in the same 4 warm worker JVMs (after 5 untimed
+ * rounds on a scratch counter), each round released together by a yielding gate ({@code StartGate}) and timed from
+ * the first worker's start to the last worker's end; every round's rate goes to stderr. Run with {@code bin/bench channels}.
  */
 public final class ChannelBench {
     private ChannelBench() {
