@@ -475,12 +475,7 @@ def java_api_works_from_cells(k):
 @check
 def pool_works_from_cells(k):
     c = k.execute("try (var pool = Mp.pool(2)) { System.out.println(\"squares \" + pool.map(x -> x * x, "
-                  "java.util.List.of(1, 2, 3))); }", timeout=60, expect_error=True)
-    if c.error() and "BrokenPoolException" in c.error() and "class of a copied value not found" in \
-            everything_printed(k):
-        raise Skip("known bug outside the magics: pool workers do not receive the notebook's classes "
-                   "(class of a copied value not found: REPL.$JProc...)")
-    c.ok()
+                  "java.util.List.of(1, 2, 3))); }", timeout=60)
     assert_in("squares [1, 4, 9]", c.stream())
 
 
