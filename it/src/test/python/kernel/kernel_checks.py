@@ -591,6 +591,24 @@ def killed_kernel_leaves_nothing(ctx):
         km2.shutdown_kernel(now=False)
 
 
+@kernel_check
+def spawn_magic_as_the_first_cell(ctx):
+    """A fresh kernel whose very first cell is %%spawn (the session may still be starting)."""
+    km = kernel_manager(ctx.env)
+    with patched_environ(ctx.env):
+        km.start_kernel(env=ctx.env)
+    kc = blocking_client(km)
+    try:
+        kc.wait_for_ready(timeout=60)
+        run = execute(kc, '%%spawn first --wait\nSystem.out.println("first cell child " + Mp.currentProcess().name());',
+                      timeout=60)
+        check(run.status == "ok", "%%spawn as the first cell of a kernel", run)
+        check("first cell child first" in run.stdout, "the child's line under the first cell", run)
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=False)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("checks", nargs="*")

@@ -112,6 +112,9 @@ final class CellRunner {
         inMagic = true;
         magicGate.enter();
         try {
+            // magics use what the session's start installs (the cell compiler of %%spawn, the code provider): a
+            // magic in the very first cell waits for it like code does
+            kernel.engine();
             Object value = magic.run(new KernelMagicContext(kernel, cell), call.args(), call.body());
             if (last && value != null) {
                 kernel.send(cell, new Output.ExecuteResult(cell.executionCount(), kernel.render(value)));

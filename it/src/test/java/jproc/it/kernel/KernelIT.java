@@ -115,4 +115,9 @@ class KernelIT {
     void aKilledKernelLeavesNoJvmAndTheNextKernelRemovesItsFiles() {
         checks.assertPassed("killed_kernel_leaves_nothing");
     }
+
+    @Test
+    void aMagicInTheFirstCellOfAKernelWaitsForTheSession() {
+        checks.assertPassed("spawn_magic_as_the_first_cell");
+    }
 }
