@@ -104,10 +104,8 @@ public final class RingEndpoint {
                 return true;
             }
         }
-        int ticket = 0;
-        boolean registered = false;
         long until = wait ? deadline : System.nanoTime();
-        try (var w = new WaitLoop(trace, putEvent, putEvent.name().toLowerCase(), until)) {
+        try (var w = new WaitLoop(trace, putEvent, putEvent.name().toLowerCase(), until, ring.putWaiters())) {
             while (true) {
                 int r = attempt(token, tag, bits, payload, w, beforeWrite);
                 if (r != 0) {
@@ -116,20 +114,12 @@ public final class RingEndpoint {
                 if (!wait) {
                     return false;
                 }
-                if (!registered && w.sleeping()) {
-                    ticket = ring.putWaiters().register(token);
-                    registered = true;
-                }
                 if (w.checkDue() && check != null) {
                     check.run();
                 }
                 if (!w.pause()) {
                     return false;
                 }
-            }
-        } finally {
-            if (registered) {
-                ring.putWaiters().unregister(ticket, token);
             }
         }
     }
@@ -175,19 +165,11 @@ public final class RingEndpoint {
     }
 
     private Object waitForMessage(long deadline, Check check) {
-        long token = 0;
-        int ticket = 0;
-        boolean registered = false;
-        try (var w = new WaitLoop(trace, getEvent, getEvent.name().toLowerCase(), deadline)) {
+        try (var w = new WaitLoop(trace, getEvent, getEvent.name().toLowerCase(), deadline, ring.getWaiters())) {
             while (true) {
                 Object v = ring.poll();
                 if (v != MessageRing.EMPTY) {
                     return v;
-                }
-                if (!registered && w.sleeping()) {
-                    token = OwnerToken.current();
-                    ticket = ring.getWaiters().register(token);
-                    registered = true;
                 }
                 if (w.checkDue() && check != null) {
                     check.run();
@@ -195,10 +177,6 @@ public final class RingEndpoint {
                 if (!w.pause()) {
                     return MessageRing.EMPTY;
                 }
-            }
-        } finally {
-            if (registered) {
-                ring.getWaiters().unregister(ticket, token);
             }
         }
     }

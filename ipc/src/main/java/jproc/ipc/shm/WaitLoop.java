@@ -18,6 +18,8 @@ import jproc.ipc.trace.TraceEvent;
  * <p>One instance serves one blocking call of one thread; it is not shared. It reports the wait to the trace
  * ({@code blocked}/{@code unblocked}) once it starts sleeping, never on the spinning fast path. It throws
  * {@link ChannelInterruptedException} as soon as the thread is interrupted (clearing the interrupt status).
+ * Given a {@link WaiterTable}, it also lists the calling thread there (for inspection) from the moment it starts
+ * sleeping until {@link #close()}.
  * Use it as {@code try (var w = new WaitLoop(...)) { while (!ready()) { if (!w.pause()) return timeout; } }}.
  */
 public final class WaitLoop implements AutoCloseable {
@@ -46,6 +48,10 @@ public final class WaitLoop implements AutoCloseable {
     private final TraceEvent op;
     private final String opName;
     private final long deadline;
+    private final WaiterTable waiters;
+    private long waiterToken;
+    private int waiterTicket;
+    private boolean listed;
     private int step;
     private long park = MIN_PARK_NANOS;
     private boolean blocked;
@@ -60,10 +66,21 @@ public final class WaitLoop implements AutoCloseable {
      * @param deadline a {@link System#nanoTime()} deadline, or {@link Long#MAX_VALUE} to wait forever
      */
     public WaitLoop(TraceChannel trace, TraceEvent op, String opName, long deadline) {
+        this(trace, op, opName, deadline, null);
+    }
+
+    /**
+     * Like {@link #WaitLoop(TraceChannel, TraceEvent, String, long)}; once the wait starts sleeping, the calling
+     * thread ({@link OwnerToken#current()}) is registered in {@code waiters}, and unregistered by {@link #close()}.
+     *
+     * @param waiters the primitive's waiter table (may be null: nothing is registered)
+     */
+    public WaitLoop(TraceChannel trace, TraceEvent op, String opName, long deadline, WaiterTable waiters) {
         this.trace = trace;
         this.op = op;
         this.opName = opName;
         this.deadline = deadline;
+        this.waiters = waiters;
     }
 
     /** A deadline {@code timeout} from now; null means forever. Negative timeouts count as zero. */
@@ -112,6 +129,11 @@ public final class WaitLoop implements AutoCloseable {
             if (trace != null) {
                 trace.blocked(op);
             }
+            if (waiters != null) {
+                waiterToken = OwnerToken.current();
+                waiterTicket = waiters.register(waiterToken);
+                listed = true;
+            }
         }
         long sleep = park;
         if (deadline != Long.MAX_VALUE) {
@@ -156,7 +178,10 @@ public final class WaitLoop implements AutoCloseable {
         }
     }
 
-    /** Ends the wait (reports {@code unblocked} to the trace if it was reported blocked). Idempotent. */
+    /**
+     * Ends the wait: reports {@code unblocked} to the trace if it was reported blocked, and unregisters from the
+     * waiter table if registered. Idempotent.
+     */
     @Override
     public void close() {
         if (blocked) {
@@ -164,6 +189,10 @@ public final class WaitLoop implements AutoCloseable {
             if (trace != null) {
                 trace.unblocked();
             }
+        }
+        if (listed) {
+            listed = false;
+            waiters.unregister(waiterTicket, waiterToken);
         }
     }
 }

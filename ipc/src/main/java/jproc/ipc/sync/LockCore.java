@@ -123,18 +123,12 @@ public final class LockCore {
      * active budget of {@code spin} is not spent (false, the caller waits actively again).
      */
     private boolean sleepUntilMoved(long me, LockSpin spin, long deadline) {
-        int ticket = 0;
-        boolean registered = false;
-        try (var w = new WaitLoop(trace, TraceEvent.ACQUIRE, "acquire", deadline)) {
+        try (var w = new WaitLoop(trace, TraceEvent.ACQUIRE, "acquire", deadline, waiters)) {
             while (true) {
                 long o = word.owner();
                 if (o == 0 && word.tryLock(me)) {
                     acquired(1);
                     return true;
-                }
-                if (!registered && w.sleeping()) {
-                    ticket = waiters.register(me);
-                    registered = true;
                 }
                 if (o != 0 && w.checkDue() && !OwnerToken.isAlive(o) && word.takeOver(o, me)) {
                     recoverFrom(o);
@@ -145,10 +139,6 @@ public final class LockCore {
                 if (!w.pause()) {
                     return false;
                 }
-            }
-        } finally {
-            if (registered) {
-                waiters.unregister(ticket, me);
             }
         }
     }

@@ -161,10 +161,7 @@ public final class ProcessBarrier implements AutoCloseable, Serializable {
         } finally {
             mutex.unlock();
         }
-        long me = OwnerToken.current();
-        int ticket = 0;
-        boolean registered = false;
-        try (var w = new WaitLoop(trace, TraceEvent.WAIT, "await", WaitLoop.deadline(timeout))) {
+        try (var w = new WaitLoop(trace, TraceEvent.WAIT, "await", WaitLoop.deadline(timeout), waiters)) {
             while (true) {
                 long g = (long) LONGS.getVolatile(buf, at(GENERATION_OFFSET));
                 if (g != gen) {
@@ -177,20 +174,12 @@ public final class ProcessBarrier implements AutoCloseable, Serializable {
                 if ((int) INTS.getVolatile(buf, at(BROKEN_OFFSET)) != 0) {
                     throw new BrokenProcessBarrierException(name, "a party timed out or abort() was called");
                 }
-                if (!registered && w.sleeping()) {
-                    ticket = waiters.register(me);
-                    registered = true;
-                }
                 if (!w.pause()) {
                     breakIfStill(gen);
                     throw new BrokenProcessBarrierException(name, "this wait timed out after "
                             + (timeout == null ? "?" : timeout.toMillis() + " ms") + " with "
                             + INTS.getVolatile(buf, at(ARRIVED_OFFSET)) + " of " + parties + " arrived");
                 }
-            }
-        } finally {
-            if (registered) {
-                waiters.unregister(ticket, me);
             }
         }
     }

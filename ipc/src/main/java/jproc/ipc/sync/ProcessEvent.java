@@ -131,25 +131,14 @@ public final class ProcessEvent implements AutoCloseable, Serializable {
         if (isSet()) {
             return true;
         }
-        long me = OwnerToken.current();
-        int ticket = 0;
-        boolean registered = false;
-        try (var w = new WaitLoop(trace, TraceEvent.WAIT, "await", WaitLoop.deadline(timeout))) {
+        try (var w = new WaitLoop(trace, TraceEvent.WAIT, "await", WaitLoop.deadline(timeout), waiters)) {
             while (!isSet()) {
-                if (!registered && w.sleeping()) {
-                    ticket = waiters.register(me);
-                    registered = true;
-                }
                 if (!w.pause()) {
                     return isSet();
                 }
             }
             trace.event(TraceEvent.WAIT);
             return true;
-        } finally {
-            if (registered) {
-                waiters.unregister(ticket, me);
-            }
         }
     }
 

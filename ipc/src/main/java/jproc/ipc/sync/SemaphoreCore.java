@@ -105,10 +105,7 @@ final class SemaphoreCore {
             acquired();
             return true;
         }
-        long me = OwnerToken.current();
-        int ticket = 0;
-        boolean registered = false;
-        try (var w = new WaitLoop(trace, TraceEvent.ACQUIRE, "acquire", wait ? deadline : System.nanoTime())) {
+        try (var w = new WaitLoop(trace, TraceEvent.ACQUIRE, "acquire", wait ? deadline : System.nanoTime(), waiters)) {
             while (true) {
                 if (permits() > 0 && take()) {
                     acquired();
@@ -118,20 +115,12 @@ final class SemaphoreCore {
                     reclaimDead();
                     return false;
                 }
-                if (!registered && w.sleeping()) {
-                    ticket = waiters.register(me);
-                    registered = true;
-                }
                 if (w.checkDue()) {
                     reclaimDead();
                 }
                 if (!w.pause()) {
                     return false;
                 }
-            }
-        } finally {
-            if (registered) {
-                waiters.unregister(ticket, me);
             }
         }
     }
