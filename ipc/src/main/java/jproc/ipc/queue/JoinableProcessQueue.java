@@ -2,6 +2,8 @@ package jproc.ipc.queue;
 
 import java.time.Duration;
 
+import jproc.ipc.shm.OpenHandle;
+
 /**
  * A {@link ProcessQueue} that counts unfinished tasks (the mirror of Python's {@code JoinableQueue}): every
  * {@code put} adds one, every {@link #taskDone()} removes one, and {@link #join()} waits until none is left.
@@ -25,7 +27,7 @@ public interface JoinableProcessQueue<T> extends ProcessQueue<T> {
 
     /** Creates a joinable queue with a generated name. */
     static <T> JoinableProcessQueue<T> create() {
-        return MappedProcessQueue.createOrOpen(MappedProcessQueue.anonymousName(), 0, DEFAULT_CAPACITY);
+        return MappedProcessQueue.createOrOpen(OpenHandle.anonymousName(), 0, DEFAULT_CAPACITY);
     }
 
     /** Opens an existing queue as a joinable queue. */

@@ -7,16 +7,14 @@ import java.io.Serial;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.concurrent.atomic.AtomicLong;
 
-import jproc.ipc.ChannelClosedException;
 import jproc.ipc.ChannelHandle;
 import jproc.ipc.ChannelKind;
 import jproc.ipc.ChannelLayoutException;
 import jproc.ipc.ChannelTimeoutException;
 import jproc.ipc.shm.HeaderDescriptor;
 import jproc.ipc.shm.MessageRing;
-import jproc.ipc.shm.OwnerToken;
+import jproc.ipc.shm.OpenHandle;
 import jproc.ipc.shm.RingDescriptor;
 import jproc.ipc.shm.RingEndpoint;
 import jproc.ipc.shm.SharedFile;
@@ -35,10 +33,9 @@ import jproc.ipc.trace.TraceEvent;
 public final class MappedProcessQueue<T> implements JoinableProcessQueue<T> {
     @Serial
     private static final long serialVersionUID = 1L;
-    private static final AtomicLong ANONYMOUS = new AtomicLong();
-    private static final int TRANSFER_HOLD_SECONDS = 60;
 
     private final transient SharedFile file;
+    private final transient OpenHandle open;
     private final transient MessageRing ring;
     private final transient ByteBuffer buf;
     private final transient TraceChannel trace;
@@ -47,22 +44,18 @@ public final class MappedProcessQueue<T> implements JoinableProcessQueue<T> {
     private final String name;
     private final int maxItems;
     private final int capacity;
-    private transient volatile boolean closed;
 
     private MappedProcessQueue(SharedFile file) {
         file.require(QueueDescriptor.validate(file.buffer()));
         this.file = file;
         this.name = file.name();
+        this.open = new OpenHandle(file, ChannelKind.QUEUE.word());
         this.buf = file.buffer();
         this.capacity = (int) file.param(QueueDescriptor.PARAM_CAPACITY);
         this.maxItems = (int) file.param(QueueDescriptor.PARAM_MAX_ITEMS);
         this.ring = new MessageRing(buf, QueueDescriptor.RING_OFFSET, capacity);
         this.trace = Trace.channel(ChannelKind.QUEUE.word(), name);
         this.endpoint = new RingEndpoint(file.key(), ring, trace, maxItems, TraceEvent.PUT, TraceEvent.GET);
-    }
-
-    static String anonymousName() {
-        return "anon-" + OwnerToken.myPid() + "-" + ANONYMOUS.incrementAndGet();
     }
 
     static <T> MappedProcessQueue<T> createOrOpen(String name, int maxItems, int capacityBytes) {
@@ -104,14 +97,12 @@ public final class MappedProcessQueue<T> implements JoinableProcessQueue<T> {
 
     @Serial
     private void readObject(java.io.ObjectInputStream in) throws java.io.InvalidObjectException {
-        throw new java.io.InvalidObjectException("channels travel as handles (ChannelHandle), not as objects");
+        throw OpenHandle.notByValue();
     }
 
     @Serial
     private Object writeReplace() throws ObjectStreamException {
-        ensureOpen();
-        file.holdForTransfer(TRANSFER_HOLD_SECONDS);
-        return new ChannelHandle(ChannelKind.QUEUE, name, new long[] {capacity, maxItems});
+        return open.handOver(new ChannelHandle(ChannelKind.QUEUE, name, new long[] {capacity, maxItems}));
     }
 
     @Override
@@ -288,26 +279,16 @@ public final class MappedProcessQueue<T> implements JoinableProcessQueue<T> {
     }
 
     private void ensureOpen() {
-        if (closed) {
-            throw new ChannelClosedException("queue", name);
-        }
+        open.ensureOpen();
     }
 
     @Override
     public void close() {
-        if (!closed) {
-            synchronized (this) {
-                if (closed) {
-                    return;
-                }
-                closed = true;
-            }
-            file.close();
-        }
+        open.close();
     }
 
     @Override
     public String toString() {
-        return "ProcessQueue[" + name + (closed ? ", closed" : ", size=" + ring.size()) + "]";
+        return "ProcessQueue[" + name + (open.isClosed() ? ", closed" : ", size=" + ring.size()) + "]";
     }
 }

@@ -4,6 +4,8 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.util.Collection;
 
+import jproc.ipc.shm.OpenHandle;
+
 /**
  * A first-in first-out queue shared by any number of processes of the session (the mirror of Python's
  * {@code multiprocessing.Queue}).
@@ -58,7 +60,7 @@ public interface ProcessQueue<T> extends AutoCloseable, Serializable {
 
     /** Creates a queue with a generated name. */
     static <T> ProcessQueue<T> create() {
-        return MappedProcessQueue.createOrOpen(MappedProcessQueue.anonymousName(), 0, DEFAULT_CAPACITY);
+        return MappedProcessQueue.createOrOpen(OpenHandle.anonymousName(), 0, DEFAULT_CAPACITY);
     }
 
     /** Opens an existing queue. @throws jproc.ipc.ChannelNotFoundException if the session has none of that name */

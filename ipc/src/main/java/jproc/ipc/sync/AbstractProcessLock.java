@@ -6,10 +6,10 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.util.function.Supplier;
 
-import jproc.ipc.ChannelClosedException;
 import jproc.ipc.ChannelHandle;
 import jproc.ipc.ChannelKind;
 import jproc.ipc.ChannelTimeoutException;
+import jproc.ipc.shm.OpenHandle;
 import jproc.ipc.shm.SharedFile;
 import jproc.ipc.shm.WaitLoop;
 
@@ -20,14 +20,13 @@ import jproc.ipc.shm.WaitLoop;
 abstract class AbstractProcessLock implements AutoCloseable, Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
-    static final int TRANSFER_HOLD_SECONDS = 60;
 
     private final transient SharedFile file;
+    private final transient OpenHandle open;
     final transient LockCore core;
     private final transient int regionOffset;
     private final transient ChannelKind snapshotKind;
     private final ChannelHandle handle;
-    private transient volatile boolean closed;
 
     AbstractProcessLock(SharedFile file, LockCore core, int regionOffset, ChannelKind snapshotKind,
                         ChannelHandle handle) {
@@ -36,18 +35,17 @@ abstract class AbstractProcessLock implements AutoCloseable, Serializable {
         this.regionOffset = regionOffset;
         this.snapshotKind = snapshotKind;
         this.handle = handle;
+        this.open = new OpenHandle(file, snapshotKind.word());
     }
 
     @Serial
     private void readObject(java.io.ObjectInputStream in) throws java.io.InvalidObjectException {
-        throw new java.io.InvalidObjectException("channels travel as handles (ChannelHandle), not as objects");
+        throw OpenHandle.notByValue();
     }
 
     @Serial
     Object writeReplace() throws ObjectStreamException {
-        ensureOpen();
-        file.holdForTransfer(TRANSFER_HOLD_SECONDS);
-        return handle;
+        return open.handOver(handle);
     }
 
     /** Returns {@code file} after {@link SharedFile#require(String)}: for constructors' super calls. */
@@ -135,27 +133,19 @@ abstract class AbstractProcessLock implements AutoCloseable, Serializable {
     }
 
     void ensureOpen() {
-        if (closed) {
-            throw new ChannelClosedException(snapshotKind.word(), name());
-        }
+        open.ensureOpen();
     }
 
     /** Closes this handle in this process (a lock this thread holds stays held). */
     @Override
     public void close() {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-        }
-        file.close();
+        open.close();
     }
 
     @Override
     public String toString() {
-        return getClass().getSimpleName() + "[" + name() + (closed ? ", closed" : core.isLocked() ? ", locked" : "")
-                + "]";
+        String state = open.isClosed() ? ", closed" : core.isLocked() ? ", locked" : "";
+        return getClass().getSimpleName() + "[" + name() + state + "]";
     }
 
     private final class Release implements Held {

@@ -1,5 +1,6 @@
 package jproc.ipc.sync;
 
+import jproc.ipc.shm.OpenHandle;
 import jproc.ipc.shm.SharedFile;
 
 /**
@@ -21,7 +22,7 @@ public final class BoundedProcessSemaphore extends ProcessSemaphore {
 
     /** Creates a bounded semaphore with a generated name. */
     public static BoundedProcessSemaphore create(int permits) {
-        return of(anonymousName(), permits);
+        return of(OpenHandle.anonymousName(), permits);
     }
 
     /** Opens an existing bounded semaphore. */

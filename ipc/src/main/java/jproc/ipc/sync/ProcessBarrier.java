@@ -18,14 +18,13 @@ import java.io.Serial;
 import java.io.Serializable;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 
-import jproc.ipc.ChannelClosedException;
 import jproc.ipc.ChannelHandle;
 import jproc.ipc.ChannelKind;
 import jproc.ipc.ChannelLayoutException;
 import jproc.ipc.shm.HeaderDescriptor;
 import jproc.ipc.shm.MutexWord;
+import jproc.ipc.shm.OpenHandle;
 import jproc.ipc.shm.OwnerToken;
 import jproc.ipc.shm.SharedFile;
 import jproc.ipc.shm.WaitLoop;
@@ -48,21 +47,21 @@ import jproc.ipc.trace.TraceEvent;
 public final class ProcessBarrier implements AutoCloseable, Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
-    private static final AtomicLong ANONYMOUS = new AtomicLong();
 
     private final transient SharedFile file;
+    private final transient OpenHandle open;
     private final transient ByteBuffer buf;
     private final transient MutexWord mutex;
     private final transient WaiterTable waiters;
     private final transient TraceChannel trace;
     private final String name;
     private final int parties;
-    private transient volatile boolean closed;
 
     private ProcessBarrier(SharedFile file) {
         file.require(BarrierDescriptor.validate(file.buffer()));
         this.file = file;
         this.name = file.name();
+        this.open = new OpenHandle(file, ChannelKind.BARRIER.word());
         this.buf = file.buffer();
         this.parties = (int) file.param(0);
         this.mutex = new MutexWord(buf, at(MUTEX_OFFSET));
@@ -92,7 +91,7 @@ public final class ProcessBarrier implements AutoCloseable, Serializable {
 
     /** Creates a barrier with a generated name. */
     public static ProcessBarrier create(int parties) {
-        return of("anon-" + OwnerToken.myPid() + "-" + ANONYMOUS.incrementAndGet(), parties);
+        return of(OpenHandle.anonymousName(), parties);
     }
 
     /** Opens an existing barrier. @throws jproc.ipc.ChannelNotFoundException if there is none */
@@ -107,14 +106,12 @@ public final class ProcessBarrier implements AutoCloseable, Serializable {
 
     @Serial
     private void readObject(java.io.ObjectInputStream in) throws java.io.InvalidObjectException {
-        throw new java.io.InvalidObjectException("channels travel as handles (ChannelHandle), not as objects");
+        throw OpenHandle.notByValue();
     }
 
     @Serial
     private Object writeReplace() throws ObjectStreamException {
-        ensureOpen();
-        file.holdForTransfer(60);
-        return new ChannelHandle(ChannelKind.BARRIER, name, new long[] {parties});
+        return open.handOver(new ChannelHandle(ChannelKind.BARRIER, name, new long[] {parties}));
     }
 
     /** The name in the session. */
@@ -249,24 +246,16 @@ public final class ProcessBarrier implements AutoCloseable, Serializable {
     }
 
     private void ensureOpen() {
-        if (closed) {
-            throw new ChannelClosedException("barrier", name);
-        }
+        open.ensureOpen();
     }
 
     @Override
     public void close() {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-        }
-        file.close();
+        open.close();
     }
 
     @Override
     public String toString() {
-        return "ProcessBarrier[" + name + ", parties=" + parties + (closed ? ", closed" : "") + "]";
+        return "ProcessBarrier[" + name + ", parties=" + parties + (open.isClosed() ? ", closed" : "") + "]";
     }
 }

@@ -25,14 +25,13 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
-import jproc.ipc.ChannelClosedException;
 import jproc.ipc.ChannelHandle;
 import jproc.ipc.ChannelInterruptedException;
 import jproc.ipc.ChannelKind;
 import jproc.ipc.shm.HeaderDescriptor;
+import jproc.ipc.shm.OpenHandle;
 import jproc.ipc.shm.OwnerToken;
 import jproc.ipc.shm.SharedFile;
 import jproc.ipc.shm.ShmAccess;
@@ -60,20 +59,20 @@ import jproc.ipc.trace.TraceEvent;
 public final class ProcessCondition implements AutoCloseable, Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
-    private static final AtomicLong ANONYMOUS = new AtomicLong();
 
     private final transient SharedFile file;
+    private final transient OpenHandle open;
     private final transient ByteBuffer buf;
     private final transient LockCore lock;
     private final transient AbstractProcessLock external;
     private final transient TraceChannel trace;
     private final String name;
-    private transient volatile boolean closed;
 
     private ProcessCondition(SharedFile file) {
         file.require(ConditionDescriptor.validate(file.buffer()));
         this.file = file;
         this.name = file.name();
+        this.open = new OpenHandle(file, ChannelKind.CONDITION.word());
         this.buf = file.buffer();
         this.trace = Trace.channel(ChannelKind.CONDITION.word(), name);
         int kindCode = (int) INTS.getVolatile(buf, base() + EXTERNAL_KIND_OFFSET);
@@ -123,7 +122,7 @@ public final class ProcessCondition implements AutoCloseable, Serializable {
 
     /** Creates a condition with its own lock and a generated name. */
     public static ProcessCondition create() {
-        return of("anon-" + OwnerToken.myPid() + "-" + ANONYMOUS.incrementAndGet());
+        return of(OpenHandle.anonymousName());
     }
 
     /** Opens an existing condition. @throws jproc.ipc.ChannelNotFoundException if there is none */
@@ -138,14 +137,12 @@ public final class ProcessCondition implements AutoCloseable, Serializable {
 
     @Serial
     private void readObject(java.io.ObjectInputStream in) throws java.io.InvalidObjectException {
-        throw new java.io.InvalidObjectException("channels travel as handles (ChannelHandle), not as objects");
+        throw OpenHandle.notByValue();
     }
 
     @Serial
     private Object writeReplace() throws ObjectStreamException {
-        ensureOpen();
-        file.holdForTransfer(60);
-        return new ChannelHandle(ChannelKind.CONDITION, name, new long[0]);
+        return open.handOver(new ChannelHandle(ChannelKind.CONDITION, name, new long[0]));
     }
 
     /** The name in the session. */
@@ -352,19 +349,14 @@ public final class ProcessCondition implements AutoCloseable, Serializable {
     }
 
     private void ensureOpen() {
-        if (closed) {
-            throw new ChannelClosedException("condition", name);
-        }
+        open.ensureOpen();
     }
 
     /** Closes this handle (and the shared lock object it opened) in this process. */
     @Override
     public void close() {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
+        if (!open.markClosed()) {
+            return;
         }
         if (external != null) {
             external.close();
@@ -374,6 +366,6 @@ public final class ProcessCondition implements AutoCloseable, Serializable {
 
     @Override
     public String toString() {
-        return "ProcessCondition[" + name + (closed ? ", closed" : "") + "]";
+        return "ProcessCondition[" + name + (open.isClosed() ? ", closed" : "") + "]";
     }
 }

@@ -13,13 +13,11 @@ import java.io.Serial;
 import java.io.Serializable;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 
-import jproc.ipc.ChannelClosedException;
 import jproc.ipc.ChannelHandle;
 import jproc.ipc.ChannelKind;
 import jproc.ipc.shm.HeaderDescriptor;
-import jproc.ipc.shm.OwnerToken;
+import jproc.ipc.shm.OpenHandle;
 import jproc.ipc.shm.SharedFile;
 import jproc.ipc.shm.WaitLoop;
 import jproc.ipc.shm.WaiterTable;
@@ -39,19 +37,19 @@ import jproc.ipc.trace.TraceEvent;
 public final class ProcessEvent implements AutoCloseable, Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
-    private static final AtomicLong ANONYMOUS = new AtomicLong();
 
     private final transient SharedFile file;
+    private final transient OpenHandle open;
     private final transient ByteBuffer buf;
     private final transient TraceChannel trace;
     private final transient WaiterTable waiters;
     private final String name;
-    private transient volatile boolean closed;
 
     private ProcessEvent(SharedFile file) {
         file.require(EventDescriptor.validate(file.buffer()));
         this.file = file;
         this.name = file.name();
+        this.open = new OpenHandle(file, ChannelKind.EVENT.word());
         this.buf = file.buffer();
         this.trace = Trace.channel(ChannelKind.EVENT.word(), name);
         this.waiters = new WaiterTable(buf, HeaderDescriptor.BODY_OFFSET + WAITERS_OFFSET);
@@ -65,7 +63,7 @@ public final class ProcessEvent implements AutoCloseable, Serializable {
 
     /** Creates an event with a generated name. */
     public static ProcessEvent create() {
-        return of("anon-" + OwnerToken.myPid() + "-" + ANONYMOUS.incrementAndGet());
+        return of(OpenHandle.anonymousName());
     }
 
     /** Opens an existing event. @throws jproc.ipc.ChannelNotFoundException if there is none */
@@ -80,14 +78,12 @@ public final class ProcessEvent implements AutoCloseable, Serializable {
 
     @Serial
     private void readObject(java.io.ObjectInputStream in) throws java.io.InvalidObjectException {
-        throw new java.io.InvalidObjectException("channels travel as handles (ChannelHandle), not as objects");
+        throw OpenHandle.notByValue();
     }
 
     @Serial
     private Object writeReplace() throws ObjectStreamException {
-        ensureOpen();
-        file.holdForTransfer(60);
-        return new ChannelHandle(ChannelKind.EVENT, name, new long[0]);
+        return open.handOver(new ChannelHandle(ChannelKind.EVENT, name, new long[0]));
     }
 
     private int flag() {
@@ -158,24 +154,16 @@ public final class ProcessEvent implements AutoCloseable, Serializable {
     }
 
     private void ensureOpen() {
-        if (closed) {
-            throw new ChannelClosedException("event", name);
-        }
+        open.ensureOpen();
     }
 
     @Override
     public void close() {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-        }
-        file.close();
+        open.close();
     }
 
     @Override
     public String toString() {
-        return "ProcessEvent[" + name + (closed ? ", closed" : isSet() ? ", set" : ", clear") + "]";
+        return "ProcessEvent[" + name + (open.isClosed() ? ", closed" : isSet() ? ", set" : ", clear") + "]";
     }
 }

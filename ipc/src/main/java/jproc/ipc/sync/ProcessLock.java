@@ -1,11 +1,9 @@
 package jproc.ipc.sync;
 
-import java.util.concurrent.atomic.AtomicLong;
-
 import jproc.ipc.ChannelHandle;
 import jproc.ipc.ChannelKind;
 import jproc.ipc.shm.HeaderDescriptor;
-import jproc.ipc.shm.OwnerToken;
+import jproc.ipc.shm.OpenHandle;
 import jproc.ipc.shm.SharedFile;
 import jproc.ipc.trace.Trace;
 
@@ -28,7 +26,6 @@ import jproc.ipc.trace.Trace;
  */
 public final class ProcessLock extends AbstractProcessLock {
     private static final long serialVersionUID = 1L;
-    private static final AtomicLong ANONYMOUS = new AtomicLong();
 
     private ProcessLock(SharedFile file) {
         super(checked(file, LockDescriptor.validate(file.buffer())), new LockCore(file.buffer(),
@@ -46,7 +43,7 @@ public final class ProcessLock extends AbstractProcessLock {
 
     /** Creates a lock with a generated name. */
     public static ProcessLock create() {
-        return of("anon-" + OwnerToken.myPid() + "-" + ANONYMOUS.incrementAndGet());
+        return of(OpenHandle.anonymousName());
     }
 
     /** Opens an existing lock. @throws jproc.ipc.ChannelNotFoundException if there is none */

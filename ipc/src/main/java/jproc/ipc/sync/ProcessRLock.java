@@ -1,11 +1,9 @@
 package jproc.ipc.sync;
 
-import java.util.concurrent.atomic.AtomicLong;
-
 import jproc.ipc.ChannelHandle;
 import jproc.ipc.ChannelKind;
 import jproc.ipc.shm.HeaderDescriptor;
-import jproc.ipc.shm.OwnerToken;
+import jproc.ipc.shm.OpenHandle;
 import jproc.ipc.shm.SharedFile;
 import jproc.ipc.trace.Trace;
 
@@ -19,7 +17,6 @@ import jproc.ipc.trace.Trace;
  */
 public final class ProcessRLock extends AbstractProcessLock {
     private static final long serialVersionUID = 1L;
-    private static final AtomicLong ANONYMOUS = new AtomicLong();
 
     private ProcessRLock(SharedFile file, int regionOffset, ChannelKind traceKind, ChannelKind snapshotKind,
                          ChannelHandle handle) {
@@ -47,7 +44,7 @@ public final class ProcessRLock extends AbstractProcessLock {
 
     /** Creates a re-entrant lock with a generated name. */
     public static ProcessRLock create() {
-        return of("anon-" + OwnerToken.myPid() + "-" + ANONYMOUS.incrementAndGet());
+        return of(OpenHandle.anonymousName());
     }
 
     /** Opens an existing re-entrant lock. @throws jproc.ipc.ChannelNotFoundException if there is none */

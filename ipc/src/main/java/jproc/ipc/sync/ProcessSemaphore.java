@@ -4,15 +4,13 @@ import java.io.ObjectStreamException;
 import java.io.Serial;
 import java.io.Serializable;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 
-import jproc.ipc.ChannelClosedException;
 import jproc.ipc.ChannelHandle;
 import jproc.ipc.ChannelKind;
 import jproc.ipc.ChannelLayoutException;
 import jproc.ipc.ChannelTimeoutException;
 import jproc.ipc.shm.HeaderDescriptor;
-import jproc.ipc.shm.OwnerToken;
+import jproc.ipc.shm.OpenHandle;
 import jproc.ipc.shm.SharedFile;
 import jproc.ipc.shm.WaitLoop;
 import jproc.ipc.trace.Trace;
@@ -32,19 +30,19 @@ import jproc.ipc.trace.Trace;
 public class ProcessSemaphore implements AutoCloseable, Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
-    private static final AtomicLong ANONYMOUS = new AtomicLong();
 
     private final transient SharedFile file;
+    private final transient OpenHandle open;
     private final transient SemaphoreCore core;
     private final String name;
     private final long initial;
     private final long bound;
-    private transient volatile boolean closed;
 
     ProcessSemaphore(SharedFile file) {
         file.require(SemaphoreDescriptor.validate(file.buffer()));
         this.file = file;
         this.name = file.name();
+        this.open = new OpenHandle(file, ChannelKind.SEMAPHORE.word());
         this.initial = file.param(SemaphoreDescriptor.PARAM_PERMITS);
         this.bound = file.param(SemaphoreDescriptor.PARAM_BOUND);
         this.core = new SemaphoreCore(file.buffer(), HeaderDescriptor.BODY_OFFSET,
@@ -66,10 +64,6 @@ public class ProcessSemaphore implements AutoCloseable, Serializable {
         return f;
     }
 
-    static String anonymousName() {
-        return "anon-" + OwnerToken.myPid() + "-" + ANONYMOUS.incrementAndGet();
-    }
-
     /** Opens the semaphore with this name, creating it with {@code permits} free permits if needed. */
     public static ProcessSemaphore of(String name, int permits) {
         return new ProcessSemaphore(file(name, permits, false));
@@ -77,7 +71,7 @@ public class ProcessSemaphore implements AutoCloseable, Serializable {
 
     /** Creates a semaphore with a generated name. */
     public static ProcessSemaphore create(int permits) {
-        return of(anonymousName(), permits);
+        return of(OpenHandle.anonymousName(), permits);
     }
 
     /** Opens an existing semaphore (bounded or not). @throws jproc.ipc.ChannelNotFoundException if none */
@@ -96,14 +90,12 @@ public class ProcessSemaphore implements AutoCloseable, Serializable {
 
     @Serial
     private void readObject(java.io.ObjectInputStream in) throws java.io.InvalidObjectException {
-        throw new java.io.InvalidObjectException("channels travel as handles (ChannelHandle), not as objects");
+        throw OpenHandle.notByValue();
     }
 
     @Serial
     Object writeReplace() throws ObjectStreamException {
-        ensureOpen();
-        file.holdForTransfer(60);
-        return new ChannelHandle(ChannelKind.SEMAPHORE, name, new long[] {initial, bound});
+        return open.handOver(new ChannelHandle(ChannelKind.SEMAPHORE, name, new long[] {initial, bound}));
     }
 
     /** The name in the session. */
@@ -186,25 +178,18 @@ public class ProcessSemaphore implements AutoCloseable, Serializable {
     }
 
     void ensureOpen() {
-        if (closed) {
-            throw new ChannelClosedException("semaphore", name);
-        }
+        open.ensureOpen();
     }
 
     /** Closes this handle in this process (permits it holds stay held). */
     @Override
     public void close() {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-        }
-        file.close();
+        open.close();
     }
 
     @Override
     public String toString() {
-        return getClass().getSimpleName() + "[" + name + (closed ? ", closed" : ", permits=" + core.permits()) + "]";
+        String state = open.isClosed() ? ", closed" : ", permits=" + core.permits();
+        return getClass().getSimpleName() + "[" + name + state + "]";
     }
 }

@@ -10,14 +10,12 @@ import java.io.Serializable;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
-import jproc.ipc.ChannelClosedException;
 import jproc.ipc.ChannelHandle;
 import jproc.ipc.ChannelKind;
 import jproc.ipc.ChannelLayoutException;
-import jproc.ipc.shm.OwnerToken;
+import jproc.ipc.shm.OpenHandle;
 import jproc.ipc.shm.SharedFile;
 import jproc.ipc.sync.LockStateException;
 import jproc.ipc.sync.ProcessRLock;
@@ -32,12 +30,12 @@ import jproc.ipc.trace.TraceEvent;
 abstract class SharedCells implements AutoCloseable, Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
-    private static final AtomicLong ANONYMOUS = new AtomicLong();
     private static final boolean LITTLE = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
     /** Parameter 3 of a handle: 1 when the handle names the value's built-in lock rather than the value. */
     static final int HANDLE_LOCK_VIEW = 3;
 
     private final transient SharedFile file;
+    private final transient OpenHandle open;
     final transient ByteBuffer buf;
     final transient TraceChannel trace;
     private final transient ProcessRLock lock;
@@ -45,13 +43,13 @@ abstract class SharedCells implements AutoCloseable, Serializable {
     private final String name;
     private final ElementType type;
     private final int length;
-    private transient volatile boolean closed;
 
     SharedCells(SharedFile file, ChannelKind kind, ElementType expected) {
         file.require(ValueDescriptor.validate(file.buffer()));
         this.file = file;
         this.kind = kind;
         this.name = file.name();
+        this.open = new OpenHandle(file, kind.word());
         this.buf = file.buffer();
         this.type = ElementType.ofCode(file.param(ValueDescriptor.PARAM_TYPE));
         this.length = (int) file.param(ValueDescriptor.PARAM_LENGTH);
@@ -71,7 +69,7 @@ abstract class SharedCells implements AutoCloseable, Serializable {
     }
 
     static String anonymousName() {
-        return "anon-" + OwnerToken.myPid() + "-" + ANONYMOUS.incrementAndGet();
+        return OpenHandle.anonymousName();
     }
 
     /** Opens or creates the file of a value or array; {@code init} writes the initial elements of a new file. */
@@ -96,14 +94,12 @@ abstract class SharedCells implements AutoCloseable, Serializable {
 
     @Serial
     private void readObject(java.io.ObjectInputStream in) throws java.io.InvalidObjectException {
-        throw new java.io.InvalidObjectException("channels travel as handles (ChannelHandle), not as objects");
+        throw OpenHandle.notByValue();
     }
 
     @Serial
     Object writeReplace() throws ObjectStreamException {
-        ensureOpen();
-        file.holdForTransfer(60);
-        return handle(false);
+        return open.handOver(handle(false));
     }
 
     /** The name in the session. */
@@ -155,9 +151,7 @@ abstract class SharedCells implements AutoCloseable, Serializable {
     }
 
     final void ensureOpen() {
-        if (closed) {
-            throw new ChannelClosedException(kind.word(), name);
-        }
+        open.ensureOpen();
     }
 
     final void changed() {
@@ -218,11 +212,8 @@ abstract class SharedCells implements AutoCloseable, Serializable {
     /** Closes this handle (and its lock object) in this process. */
     @Override
     public void close() {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
+        if (!open.markClosed()) {
+            return;
         }
         if (lock != null) {
             lock.close();
@@ -232,6 +223,6 @@ abstract class SharedCells implements AutoCloseable, Serializable {
 
     @Override
     public String toString() {
-        return getClass().getSimpleName() + "[" + name + (closed ? ", closed" : "") + "]";
+        return getClass().getSimpleName() + "[" + name + (open.isClosed() ? ", closed" : "") + "]";
     }
 }
