@@ -413,6 +413,16 @@ public final class SharedFile implements AutoCloseable {
         return (long) LONGS.get(b, LENGTH_OFFSET);
     }
 
+    /**
+     * Checks that a mapping's recorded length is the header plus a body of {@code bodyBytes}: what every
+     * {@code *Descriptor.validate} checks first. Null if so, else the broken rule with the values.
+     */
+    public static String checkBodyLength(ByteBuffer b, long bodyBytes) {
+        long expected = HeaderDescriptor.BODY_OFFSET + bodyBytes;
+        long length = length(b);
+        return length == expected ? null : "file length must be " + expected + ": length=" + length;
+    }
+
     /** Header parameter {@code i} of a mapping. */
     public static long param(ByteBuffer b, int i) {
         return (long) LONGS.get(b, paramOffset(i));

@@ -2,7 +2,6 @@ package jproc.ipc.sync;
 
 import java.nio.ByteBuffer;
 
-import jproc.ipc.shm.HeaderDescriptor;
 import jproc.ipc.shm.SharedFile;
 
 /**
@@ -37,10 +36,9 @@ public final class BarrierDescriptor {
 
     /** Checks a barrier mapping; null if valid, else the broken rule with the values. */
     public static String validate(ByteBuffer b) {
-        long expected = HeaderDescriptor.BODY_OFFSET + BYTES;
-        long length = SharedFile.length(b);
-        if (length != expected) {
-            return "file length must be " + expected + ": length=" + length;
+        String problem = SharedFile.checkBodyLength(b, BYTES);
+        if (problem != null) {
+            return problem;
         }
         long parties = SharedFile.param(b, 0);
         return parties >= 1 ? null : "a barrier needs at least 1 party: parties=" + parties;

@@ -54,10 +54,9 @@ public final class ConditionDescriptor {
 
     /** Checks a condition mapping; null if valid, else the broken rule with the values. */
     public static String validate(ByteBuffer b) {
-        long expected = HeaderDescriptor.BODY_OFFSET + BYTES;
-        long length = SharedFile.length(b);
-        if (length != expected) {
-            return "file length must be " + expected + ": length=" + length;
+        String problem = SharedFile.checkBodyLength(b, BYTES);
+        if (problem != null) {
+            return problem;
         }
         int kind = (int) INTS.getVolatile(b, HeaderDescriptor.BODY_OFFSET + EXTERNAL_KIND_OFFSET);
         if (kind != 0 && kind != ChannelKind.LOCK.code() && kind != ChannelKind.RLOCK.code()) {

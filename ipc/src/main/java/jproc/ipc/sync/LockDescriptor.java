@@ -2,7 +2,6 @@ package jproc.ipc.sync;
 
 import java.nio.ByteBuffer;
 
-import jproc.ipc.shm.HeaderDescriptor;
 import jproc.ipc.shm.SharedFile;
 
 /**
@@ -34,12 +33,7 @@ public final class LockDescriptor {
 
     /** Checks a lock or re-entrant lock file mapping; null if valid, else the broken rule with the values. */
     public static String validate(ByteBuffer b) {
-        long expected = HeaderDescriptor.BODY_OFFSET + BYTES;
-        long length = SharedFile.length(b);
-        if (length != expected) {
-            return "file length must be " + expected + ": length=" + length;
-        }
-        return null;
+        return SharedFile.checkBodyLength(b, BYTES);
     }
 
     private LockDescriptor() {

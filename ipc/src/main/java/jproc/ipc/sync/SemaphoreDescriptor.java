@@ -2,7 +2,6 @@ package jproc.ipc.sync;
 
 import java.nio.ByteBuffer;
 
-import jproc.ipc.shm.HeaderDescriptor;
 import jproc.ipc.shm.SharedFile;
 
 /**
@@ -44,10 +43,9 @@ public final class SemaphoreDescriptor {
 
     /** Checks a semaphore mapping; null if valid, else the broken rule with the values. */
     public static String validate(ByteBuffer b) {
-        long expected = HeaderDescriptor.BODY_OFFSET + BYTES;
-        long length = SharedFile.length(b);
-        if (length != expected) {
-            return "file length must be " + expected + ": length=" + length;
+        String problem = SharedFile.checkBodyLength(b, BYTES);
+        if (problem != null) {
+            return problem;
         }
         long permits = SharedFile.param(b, PARAM_PERMITS);
         long bound = SharedFile.param(b, PARAM_BOUND);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 
 import jproc.ipc.ChannelKind;
 import jproc.ipc.shm.HeaderDescriptor;
+import jproc.ipc.shm.SharedFile;
 import jproc.ipc.sync.LockCore;
 import jproc.ipc.sync.LockDescriptor;
 
@@ -59,9 +60,7 @@ public final class ValueDescriptor {
         if (length < 1 || length > MAX_LENGTH) {
             return "length must be in [1, " + MAX_LENGTH + "]: length=" + length;
         }
-        long expected = HeaderDescriptor.BODY_OFFSET + bodyBytes(type, (int) length);
-        long fileLength = (long) LONGS.get(b, HeaderDescriptor.LENGTH_OFFSET);
-        return fileLength == expected ? null : "file length must be " + expected + ": length=" + fileLength;
+        return SharedFile.checkBodyLength(b, bodyBytes(type, (int) length));
     }
 
     /** Reads element {@code i} boxed. */
