@@ -5,33 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import jproc.ipc.queue.ProcessQueue;
-import jproc.ipc.testing.ChildJvm;
+import jproc.ipc.testing.ChildJvms;
 import jproc.ipc.testing.SessionFilesForTest;
 
 /** Pipes between real JVMs: echo, end of stream when the child exits or is killed, broken pipe. */
 @Timeout(60)
 class ProcessPipeIT {
     private static final Duration START = Duration.ofSeconds(30);
-    private final List<ChildJvm> children = new ArrayList<>();
-
-    @AfterEach
-    void killChildren() {
-        children.forEach(ChildJvm::close);
-    }
-
-    private ChildJvm child(String scenario, Object... args) {
-        var c = ChildJvm.start(scenario, args);
-        children.add(c);
-        return c;
-    }
+    @RegisterExtension
+    final ChildJvms children = new ChildJvms();
 
     @Test
     void childEchoesUntilTheParentClosesItsEnd() {
@@ -40,7 +28,7 @@ class ProcessPipeIT {
         try (ProcessQueue<Object> q = ProcessQueue.of(qn)) {
             var pipe = ProcessPipe.of(pn);
             q.put(pipe.right());
-            var c = child("pipeEcho", qn);
+            var c = children.start("pipeEcho", qn);
             for (int i = 0; i < 1000; i++) {
                 pipe.left().send(i);
                 assertEquals(i, (int) pipe.left().recv(Duration.ofSeconds(30)));
@@ -58,7 +46,7 @@ class ProcessPipeIT {
         String qn = SessionFilesForTest.unique("pq");
         try (ProcessQueue<Object> q = ProcessQueue.of(qn); var pipe = ProcessPipe.create()) {
             q.put(pipe.right());
-            var c = child("pipeHold", qn);
+            var c = children.start("pipeHold", qn);
             assertEquals("attached", pipe.left().recv(Duration.ofSeconds(30)));
             c.kill9();
             long t0 = System.nanoTime();
@@ -77,7 +65,7 @@ class ProcessPipeIT {
         String qn = SessionFilesForTest.unique("pq");
         try (ProcessQueue<Object> q = ProcessQueue.of(qn); var pipe = ProcessPipe.create(false)) {
             q.put(pipe.right());
-            var c = child("pipeAttachAndExit", qn);
+            var c = children.start("pipeAttachAndExit", qn);
             assertEquals(0, c.waitFor(START), c.output());
             assertThrows(EndOfStreamException.class, () -> pipe.left().recv(Duration.ofSeconds(20)));
         }

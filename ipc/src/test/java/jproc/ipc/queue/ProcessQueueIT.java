@@ -18,39 +18,30 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import jproc.ipc.session.Session;
 import jproc.ipc.testing.ChildJvm;
+import jproc.ipc.testing.ChildJvms;
 import jproc.ipc.testing.SessionFilesForTest;
 
 /** Queues between real JVMs: ordering, many producers and consumers, kill -9 in the middle of put and get. */
 @Timeout(90)
 class ProcessQueueIT {
     private static final Duration START = Duration.ofSeconds(30);
-    private final List<ChildJvm> children = new ArrayList<>();
+    @RegisterExtension
+    final ChildJvms children = new ChildJvms();
     @TempDir
     Path tmp;
-
-    @AfterEach
-    void killChildren() {
-        children.forEach(ChildJvm::close);
-    }
-
-    private ChildJvm child(String scenario, Object... args) {
-        var c = ChildJvm.start(scenario, args);
-        children.add(c);
-        return c;
-    }
 
     @Test
     void itemsFromAChildArriveInOrder() {
         String n = SessionFilesForTest.unique("qit");
         try (ProcessQueue<Long> q = ProcessQueue.of(n)) {
-            var p = child("produce", n, 200_000, 5);
+            var p = children.start("produce", n, 200_000, 5);
             for (long i = 0; i < 200_000; i++) {
                 assertEquals((5L << 32) | i, q.get(Duration.ofSeconds(30)));
             }
@@ -65,10 +56,10 @@ class ProcessQueueIT {
         String r = SessionFilesForTest.unique("qres");
         int perProducer = 20_000;
         try (ProcessQueue<Long> q = ProcessQueue.of(n, 0, 1 << 14); ProcessQueue<Long> results = ProcessQueue.of(r)) {
-            var consumers = List.of(child("consumeToResults", n, r), child("consumeToResults", n, r));
+            var consumers = List.of(children.start("consumeToResults", n, r), children.start("consumeToResults", n, r));
             var producers = new ArrayList<ChildJvm>();
             for (int id = 1; id <= 4; id++) {
-                producers.add(child("produce", n, perProducer, id));
+                producers.add(children.start("produce", n, perProducer, id));
             }
             var seen = new HashSet<Long>();
             for (int i = 0; i < 4 * perProducer; i++) {
@@ -97,8 +88,8 @@ class ProcessQueueIT {
         Path ack1 = tmp.resolve("ack1");
         Path ack2 = tmp.resolve("ack2");
         try (ProcessQueue<Long> q = ProcessQueue.of(n, 0, 4096)) {
-            var p1 = child("produceAcked", n, ack1, 1);
-            var p2 = child("produceAcked", n, ack2, 2);
+            var p1 = children.start("produceAcked", n, ack1, 1);
+            var p2 = children.start("produceAcked", n, ack2, 2);
             p1.await("READY", START);
             p2.await("READY", START);
             Map<Long, Long> next = new HashMap<>(Map.of(1L, 0L, 2L, 0L));
@@ -142,8 +133,8 @@ class ProcessQueueIT {
         Path log1 = tmp.resolve("log1");
         Path log2 = tmp.resolve("log2");
         try (ProcessQueue<Long> q = ProcessQueue.of(n, 0, 1 << 16)) {
-            var c1 = child("consumeLogged", n, log1, total);
-            var c2 = child("consumeLogged", n, log2, total);
+            var c1 = children.start("consumeLogged", n, log1, total);
+            var c2 = children.start("consumeLogged", n, log2, total);
             c1.await("READY", START);
             c2.await("READY", START);
             var producer = new Thread(() -> {
@@ -179,7 +170,7 @@ class ProcessQueueIT {
         String b = SessionFilesForTest.unique("qb");
         try (ProcessQueue<Object> qa = ProcessQueue.of(a); ProcessQueue<String> qb = ProcessQueue.of(b)) {
             qa.put(qb);
-            var c = child("forwardHello", a);
+            var c = children.start("forwardHello", a);
             assertEquals("hello from " + c.pid(), qb.get(Duration.ofSeconds(30)));
             assertEquals(0, c.waitFor(START), c.output());
         }
@@ -190,7 +181,7 @@ class ProcessQueueIT {
     void filesOfTheSessionAreOwnerOnly() throws Exception {
         String n = SessionFilesForTest.unique("qperm");
         try (ProcessQueue<Long> q = ProcessQueue.of(n)) {
-            var c = child("produce", n, 1, 1);
+            var c = children.start("produce", n, 1, 1);
             assertEquals(1L << 32, q.get(Duration.ofSeconds(30)));
             c.waitFor(START);
             assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(

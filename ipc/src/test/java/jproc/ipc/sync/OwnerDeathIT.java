@@ -6,14 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import jproc.ipc.testing.ChildJvm;
+import jproc.ipc.testing.ChildJvms;
 import jproc.ipc.testing.SessionFilesForTest;
 import jproc.ipc.value.SharedInt;
 
@@ -21,16 +20,11 @@ import jproc.ipc.value.SharedInt;
 @Timeout(60)
 class OwnerDeathIT {
     private static final Duration START = Duration.ofSeconds(30);
-    private final List<ChildJvm> children = new ArrayList<>();
-
-    @AfterEach
-    void killChildren() {
-        children.forEach(ChildJvm::close);
-    }
+    @RegisterExtension
+    final ChildJvms children = new ChildJvms();
 
     private ChildJvm holder(String kind, String name) {
-        var c = ChildJvm.start("holdLock", kind, name);
-        children.add(c);
+        var c = children.start("holdLock", kind, name);
         c.await("READY", START);
         return c;
     }

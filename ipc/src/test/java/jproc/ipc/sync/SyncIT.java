@@ -6,16 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import jproc.ipc.testing.ChildJvm;
+import jproc.ipc.testing.ChildJvms;
 import jproc.ipc.testing.SessionFilesForTest;
 import jproc.ipc.value.SharedInt;
 
@@ -23,23 +21,13 @@ import jproc.ipc.value.SharedInt;
 @Timeout(60)
 class SyncIT {
     private static final Duration START = Duration.ofSeconds(30);
-    private final List<ChildJvm> children = new ArrayList<>();
-
-    @AfterEach
-    void killChildren() {
-        children.forEach(ChildJvm::close);
-    }
-
-    private ChildJvm child(String scenario, Object... args) {
-        var c = ChildJvm.start(scenario, args);
-        children.add(c);
-        return c;
-    }
+    @RegisterExtension
+    final ChildJvms children = new ChildJvms();
 
     @Test
     void permitsOfAKilledProcessAreReportedAndReturned() {
         try (var sem = ProcessSemaphore.of(SessionFilesForTest.unique("sem"), 2)) {
-            var c = child("semHold", sem.name(), 2);
+            var c = children.start("semHold", sem.name(), 2);
             c.await("READY", START);
             assertFalse(sem.tryAcquire());
             assertEquals(Integer.valueOf(2), sem.snapshot().holders().get(c.pid()));
@@ -55,8 +43,8 @@ class SyncIT {
     @Test
     void barrierReleasesPartiesInSeveralProcesses() {
         try (var b = ProcessBarrier.of(SessionFilesForTest.unique("bar"), 3)) {
-            var c1 = child("barrierWait", b.name());
-            var c2 = child("barrierWait", b.name());
+            var c1 = children.start("barrierWait", b.name());
+            var c2 = children.start("barrierWait", b.name());
             c1.await("READY", START);
             c2.await("READY", START);
             Set<Integer> indexes = new HashSet<>();
@@ -70,7 +58,7 @@ class SyncIT {
     @Test
     void eventSetInTheParentWakesAChild() {
         try (var e = ProcessEvent.of(SessionFilesForTest.unique("ev"))) {
-            var c = child("eventWait", e.name());
+            var c = children.start("eventWait", e.name());
             c.await("READY", START);
             e.set();
             c.await("WOKE", START);
@@ -82,7 +70,7 @@ class SyncIT {
     void conditionSignalledInTheParentWakesAChildWaitingForAPredicate() throws Exception {
         try (var cond = ProcessCondition.of(SessionFilesForTest.unique("cond"));
              var v = SharedInt.of(SessionFilesForTest.unique("cv"), 0)) {
-            var c = child("conditionWait", cond.name(), v.name());
+            var c = children.start("conditionWait", cond.name(), v.name());
             c.await("READY", START);
             while (cond.snapshot().waiting().isEmpty()) {
                 Thread.sleep(5);

@@ -5,25 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import jproc.ipc.testing.ChildJvm;
+import jproc.ipc.testing.ChildJvms;
 import jproc.ipc.testing.SessionFilesForTest;
 
 /** The tutorial's demonstration: four processes incrementing a shared value lose updates, unless they lock. */
 @Timeout(90)
 class LostUpdateIT {
     private static final Duration START = Duration.ofSeconds(30);
-    private final List<ChildJvm> children = new ArrayList<>();
-
-    @AfterEach
-    void killChildren() {
-        children.forEach(ChildJvm::close);
-    }
+    @RegisterExtension
+    final ChildJvms children = new ChildJvms();
 
     private int run(boolean locked, int perProcess) {
         String n = SessionFilesForTest.unique("counter");
@@ -31,9 +27,7 @@ class LostUpdateIT {
         try (var counter = SharedInt.of(n, 0); var start = SharedInt.of(s, 0)) {
             var workers = new ArrayList<ChildJvm>();
             for (int i = 0; i < 4; i++) {
-                var c = ChildJvm.start("increment", n, s, perProcess, locked);
-                children.add(c);
-                workers.add(c);
+                workers.add(children.start("increment", n, s, perProcess, locked));
             }
             for (var w : workers) {
                 w.await("READY", START);
