@@ -21,7 +21,18 @@ import jproc.ipc.shm.SessionTracker;
  * limit runs the same rounds with the least lock there is (a compare-and-set on a mapped long, see
  * {@code AgronaRoles}). The locked counter is the median of 11 rounds in the same 4 warm worker JVMs (after 5 untimed
  * rounds on a scratch counter), each round released together by a yielding gate ({@code StartGate}) and timed from
- * the first worker's start to the last worker's end; every round's rate goes to stderr. Run with {@code bin/bench channels}.
+ * the first worker's start to the last worker's end; every round's rate goes to stderr.
+ *
+ * <p>What event recording ({@code jproc.ipc.trace}, on by default, so in every figure above) costs: the 1->1 queue
+ * again in two fresh JVMs, 10 rounds of 4 M items with recording switched on and off round by round (on, off, off,
+ * on...), medians of each. {@code queue_msgs_per_s_trace_off} is the median with recording off, against the same
+ * Python peer and Agrona limit as {@code queue_msgs_per_s}; its line format is the usual one. The cost line compares
+ * JProc with itself, so its reference is the untraced JProc rate, not Python:
+ * <pre>
+ *   BENCH trace_cost_pct &lt;(off - on) / off * 100&gt; % peer=&lt;median msg/s, recording off&gt; ratio=&lt;on / off&gt;
+ *         on=&lt;median msg/s, recording on&gt;
+ * </pre>
+ * (one line; the rounds go to stderr). Run with {@code bin/bench channels}.
  */
 public final class ChannelBench {
     private ChannelBench() {
@@ -36,6 +47,8 @@ public final class ChannelBench {
             double queue = m.queue();
             double queueLimit = m.agronaQueue();
             m.killChildren();
+            double[] trace = m.queueTraceCost();
+            m.killChildren();
             double mpmc = m.queueMpmc();
             double mpmcLimit = m.agronaMpmc();
             m.killChildren();
@@ -46,11 +59,15 @@ public final class ChannelBench {
             double counterLimit = m.agronaCounter();
             m.killChildren();
             print("queue_msgs_per_s", queue, "msg/s", py.get("queue_msgs_per_s"), queueLimit, false);
+            print("queue_msgs_per_s_trace_off", trace[1], "msg/s", py.get("queue_msgs_per_s"), queueLimit, false);
+            System.out.println(String.format(Locale.ROOT, "BENCH trace_cost_pct %.1f %% peer=%.0f ratio=%.3f on=%.0f",
+                    (trace[1] - trace[0]) / trace[1] * 100, trace[1], trace[0] / trace[1], trace[0]));
             print("queue_mpmc_msgs_per_s", mpmc, "msg/s", py.get("queue_mpmc_msgs_per_s"), mpmcLimit, false);
             print("pipe_rtt_median_us", pipe[0], "us", py.get("pipe_rtt_median_us"), pipeLimit[0], true);
             print("pipe_rtt_p99_us", pipe[1], "us", py.get("pipe_rtt_p99_us"), pipeLimit[1], true);
             print("locked_counter_incr_per_s", counter, "incr/s", py.get("locked_counter_incr_per_s"), counterLimit,
                     false);
+            System.err.println(m.traceDetail());
             System.err.println(m.counterDetail());
         } finally {
             m.killChildren();

@@ -9,6 +9,7 @@ import jproc.ipc.pipe.PipeConnection;
 import jproc.ipc.pipe.ProcessPipe;
 import jproc.ipc.queue.ProcessQueue;
 import jproc.ipc.sync.ProcessEvent;
+import jproc.ipc.trace.Trace;
 import jproc.ipc.value.SharedInt;
 
 /**
@@ -24,6 +25,7 @@ final class JprocRoles {
         switch (role) {
             case "queueProducer" -> queueProducer(a[0], arg(a, 1), arg(a, 2), arg(a, 3));
             case "queueConsumer" -> queueConsumer(a[0], arg(a, 1), arg(a, 2), arg(a, 3));
+            case "queueTraceConsumer" -> queueTraceConsumer(a[0], arg(a, 1), arg(a, 2), arg(a, 3));
             case "mpmcProducer" -> mpmcProducer(a[0], a[1], arg(a, 2), arg(a, 3));
             case "mpmcConsumer" -> mpmcConsumer(a[0], arg(a, 1));
             case "pipeEcho" -> pipeEcho(a[0]);
@@ -76,6 +78,43 @@ final class JprocRoles {
         }
         Arrays.sort(rates);
         say("RESULT " + rates[reps / 2]);
+        q.close();
+    }
+
+    /**
+     * The consumer of the recording-cost run: like {@link #queueConsumer} but before each of the {@code rounds}
+     * rounds it switches event recording on or off for the whole session (both ends follow at their next event),
+     * in the order on, off, off, on, on, off... so that a drift of the machine's load weighs on both alike.
+     * Reports the rates of the rounds with recording on, then those with it off; leaves recording on.
+     */
+    private static void queueTraceConsumer(String name, int warm, int n, int rounds) {
+        ProcessQueue<Long> q = ProcessQueue.open(name);
+        say("READY");
+        long expect = 0;
+        for (int i = 0; i < warm; i++) {
+            if (q.get() != expect++) {
+                throw new IllegalStateException("queue item out of order");
+            }
+        }
+        var on = new StringBuilder();
+        var off = new StringBuilder();
+        try {
+            for (int r = 0; r < rounds; r++) {
+                boolean recording = r % 4 == 0 || r % 4 == 3;
+                Trace.setEnabled(recording);
+                long t0 = System.nanoTime();
+                for (int i = 0; i < n; i++) {
+                    if (q.get() != expect++) {
+                        throw new IllegalStateException("queue item out of order");
+                    }
+                }
+                double rate = n * 1e9 / (System.nanoTime() - t0);
+                (recording ? on : off).append(' ').append(rate);
+            }
+        } finally {
+            Trace.setEnabled(true);
+        }
+        say("RESULT" + on + off);
         q.close();
     }
 

@@ -5,6 +5,7 @@ import java.io.RandomAccessFile;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntSupplier;
 
@@ -14,6 +15,7 @@ import jproc.ipc.pipe.ProcessPipe;
 import jproc.ipc.queue.ProcessQueue;
 import jproc.ipc.session.Session;
 import jproc.ipc.sync.ProcessEvent;
+import jproc.ipc.trace.Trace;
 import jproc.ipc.value.SharedInt;
 
 /**
@@ -28,6 +30,8 @@ public final class Measurements {
     static final int QUEUE_WARM = 2_000_000;
     static final int QUEUE_N = 10_000_000;
     static final int REPS = 3;
+    static final int TRACE_N = 4_000_000;
+    static final int TRACE_ROUNDS = 10;
     static final int MPMC_PER_PRODUCER = 2_000_000;
     static final int PIPE_WARM = 200_000;
     static final int PIPE_N = 100_000;
@@ -38,6 +42,7 @@ public final class Measurements {
     private final List<ChildRun> children = new ArrayList<>();
     private int files;
     private String counterDetail = "";
+    private String traceDetail = "";
 
     private ChildRun child(boolean agrona, String role, Object... args) {
         var c = ChildRun.start(agrona, role, args);
@@ -76,6 +81,52 @@ public final class Measurements {
             producer.await("DONE", LONG);
             return rate;
         }
+    }
+
+    /**
+     * What event recording costs on the queue of {@link #queue()}: the same 1->1 run of 8-byte items in two fresh
+     * JVMs, {@link #TRACE_ROUNDS} rounds of {@link #TRACE_N} items after the same warm-up, recording switched on
+     * and off (session-wide, by the consumer) round by round in the order on, off, off, on... Items that were
+     * already in the queue when the switch flipped (at most the queue's capacity, a fraction of a percent of a
+     * round) were put under the previous setting.
+     *
+     * @return the median rate of the rounds with recording on and of those with it off, items per second
+     */
+    public double[] queueTraceCost() {
+        try (ProcessQueue<Long> q = ProcessQueue.of("bench-trace-" + (++files))) {
+            var consumer = child(false, "queueTraceConsumer", q.name(), QUEUE_WARM, TRACE_N, TRACE_ROUNDS);
+            consumer.await("READY", LONG);
+            var producer = child(false, "queueProducer", q.name(), QUEUE_WARM, TRACE_N, TRACE_ROUNDS);
+            double[] r = consumer.result(LONG);
+            producer.await("DONE", LONG);
+            int half = r.length / 2;
+            double[] on = Arrays.copyOfRange(r, 0, half);
+            double[] off = Arrays.copyOfRange(r, half, r.length);
+            traceDetail = "queue rounds with recording on (msg/s): " + rounded(on) + "\nqueue rounds with recording off"
+                    + " (msg/s): " + rounded(off);
+            return new double[] {median(on), median(off)};
+        } finally {
+            Trace.setEnabled(true); // in case the consumer died between rounds
+        }
+    }
+
+    /** The rounds of the last {@link #queueTraceCost()} (for stderr), or "". */
+    public String traceDetail() {
+        return traceDetail;
+    }
+
+    private static double median(double[] xs) {
+        double[] s = xs.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    private static String rounded(double[] xs) {
+        var b = new StringBuilder();
+        for (double x : xs) {
+            b.append(b.length() == 0 ? "" : " ").append(Math.round(x));
+        }
+        return b.toString();
     }
 
     /** JProc queue, 4 producer JVMs and 2 consumer JVMs: items per second from first put to last get. */

@@ -17,23 +17,28 @@ package jproc.ipc.trace;
  *   +---------------------------------------------------------------------------------
  *   | channel table: MAX_CHANNELS entries of CHANNEL_ENTRY bytes, at CHANNELS_OFFSET
  *   |   entry: kind (16 bytes ASCII, NUL padded) | name (96 bytes ASCII) | 16 reserved |
- *   |          counters: one long per TraceEvent ordinal (16 longs), incremented by the owner (opaque writes)
+ *   |          owner counters: one long per TraceEvent ordinal (16 longs), written by the channel's owner
+ *   |            thread only (the first thread of the process that recorded on it; plain load, opaque store)
+ *   |          shared counters: 16 longs, atomic adds by every other thread of the process
+ *   |          a count is owner + shared
  *   +---------------------------------------------------------------------------------
  *   | event ring: RING_EVENTS records of EVENT_BYTES, at RING_OFFSET; record i lives at
  *   |   slot (i mod RING_EVENTS): nanoTime (long) | channel index (int) | event ordinal (short) | seq low (short)
  *   +---------------------------------------------------------------------------------
  * </pre>
  *
- * <p>Writers claim an event index with an atomic add on the write index, then write the record and
- * finally its nanoTime with release semantics; readers skip records whose time is 0 or whose sequence
- * check fails (a record being written). Counters are exact for a channel used by one thread of the process
- * (concurrent threads of one process may rarely lose an increment; the cost matters more); ring records are sampled once a channel's
- * kind passes {@link #FULL_RECORD_EVENTS} events (one in {@link #SAMPLE_EVERY} after that), so the
+ * <p>Writers claim an event index with an atomic add on the write index, zero the record's time, write its
+ * fields and finally its nanoTime with release semantics (a seqlock whose version is the time); readers read the
+ * time (acquire), the fields, then the time again, and skip the record unless both times are equal and not 0
+ * and the sequence check passes (a record being written or overwritten). Counters are exact: each is only
+ * ever written by one thread (owner counters) or by atomic adds (shared counters). Ring records are sampled
+ * per channel and kind of event: the first {@link #FULL_RECORD_EVENTS} of the owner thread (and as many of
+ * the other threads) are recorded, then one in {@link #SAMPLE_EVERY}, chosen by a mask of the count, so the
  * timeline stays cheap at millions of messages per second.
  */
 public final class TraceDescriptor {
     public static final int MAGIC = 0x4A505452; // "JPTR"
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     public static final int MAGIC_OFFSET = 0;
     public static final int VERSION_OFFSET = 4;
@@ -54,7 +59,8 @@ public final class TraceDescriptor {
     public static final int CHANNEL_NAME_BYTES = 96;
     public static final int COUNTERS_OFFSET_IN_ENTRY = 128;
     public static final int COUNTERS = 16;
-    public static final int CHANNEL_ENTRY = COUNTERS_OFFSET_IN_ENTRY + COUNTERS * 8;
+    public static final int SHARED_COUNTERS_OFFSET_IN_ENTRY = COUNTERS_OFFSET_IN_ENTRY + COUNTERS * 8;
+    public static final int CHANNEL_ENTRY = SHARED_COUNTERS_OFFSET_IN_ENTRY + COUNTERS * 8;
     public static final int MAX_CHANNELS = 512;
     public static final int CHANNELS_OFFSET = HEADER_BYTES;
 
@@ -63,7 +69,7 @@ public final class TraceDescriptor {
     public static final int RING_OFFSET = CHANNELS_OFFSET + MAX_CHANNELS * CHANNEL_ENTRY;
     public static final int FILE_BYTES = RING_OFFSET + RING_EVENTS * EVENT_BYTES;
 
-    public static final long FULL_RECORD_EVENTS = 2000;
+    public static final long FULL_RECORD_EVENTS = 256;
     public static final long SAMPLE_EVERY = 1024;
 
     private TraceDescriptor() {
@@ -77,9 +83,14 @@ public final class TraceDescriptor {
         return CHANNELS_OFFSET + index * CHANNEL_ENTRY;
     }
 
-    /** Offset of the counter of {@code event} in channel entry {@code index}. */
+    /** Offset of the owner thread's counter of {@code event} in channel entry {@code index}. */
     public static int counterOffset(int index, int eventOrdinal) {
         return channelOffset(index) + COUNTERS_OFFSET_IN_ENTRY + eventOrdinal * 8;
+    }
+
+    /** Offset of the other threads' counter of {@code event} in channel entry {@code index}. */
+    public static int sharedCounterOffset(int index, int eventOrdinal) {
+        return channelOffset(index) + SHARED_COUNTERS_OFFSET_IN_ENTRY + eventOrdinal * 8;
     }
 
     /** Offset of ring record {@code seq}. */

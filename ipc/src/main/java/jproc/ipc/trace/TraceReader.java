@@ -3,6 +3,7 @@ package jproc.ipc.trace;
 import static jproc.ipc.trace.TraceDescriptor.*;
 
 import java.io.IOException;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -84,7 +85,8 @@ public final class TraceReader {
             names[i] = ascii(b, off + KIND_BYTES, CHANNEL_NAME_BYTES);
             var counts = new EnumMap<TraceEvent, Long>(TraceEvent.class);
             for (TraceEvent e : TraceEvent.values()) {
-                long c = (long) TraceRecorder.LONGS.getOpaque(b, counterOffset(i, e.ordinal()));
+                long c = (long) TraceRecorder.LONGS.getOpaque(b, counterOffset(i, e.ordinal()))
+                        + (long) TraceRecorder.LONGS.getOpaque(b, sharedCounterOffset(i, e.ordinal()));
                 if (c != 0) {
                     counts.put(e, c);
                 }
@@ -104,19 +106,34 @@ public final class TraceReader {
         long written = (long) TraceRecorder.LONGS.getAcquire(b, EVENT_INDEX_OFFSET);
         List<TraceRecord> events = new ArrayList<>();
         for (long seq = withEvents ? Math.max(0, written - RING_EVENTS) : written; seq < written; seq++) {
-            int off = eventOffset(seq);
-            long t = (long) TraceRecorder.LONGS.getAcquire(b, off);
-            int ch = b.getInt(off + 8);
-            int ev = b.getShort(off + 12);
-            short s = b.getShort(off + 14);
-            if (t == 0 || s != (short) seq || ch < 0 || ch >= count || ev < 0 || ev >= TraceEvent.values().length) {
-                continue;
+            TraceRecord r = record(b, seq, kinds, names);
+            if (r != null) {
+                events.add(r);
             }
-            events.add(new TraceRecord(t, kinds[ch], names[ch], TraceEvent.of(ev)));
         }
         events.sort(Comparator.comparingLong(TraceRecord::nanos));
         return new ProcessTrace(pid, name, b.getLong(START_EPOCH_MS_OFFSET), b.getLong(START_NANOS_OFFSET), blocked,
                 blockedSince, exit == 0 ? null : exit - 1, channels, events);
+    }
+
+    /**
+     * Ring record {@code seq}, or null if it is being written, was overwritten, or names a channel registered
+     * after the table was read. The record's time is its version: read before and after the fields, it must be
+     * the same and not 0.
+     */
+    private static TraceRecord record(ByteBuffer b, long seq, String[] kinds, String[] names) {
+        int off = eventOffset(seq);
+        long t = (long) TraceRecorder.LONGS.getAcquire(b, off);
+        int ch = (int) TraceRecorder.INTS.getOpaque(b, off + 8);
+        int ev = (short) TraceRecorder.SHORTS.getOpaque(b, off + 12);
+        short s = (short) TraceRecorder.SHORTS.getOpaque(b, off + 14);
+        VarHandle.loadLoadFence();
+        long again = (long) TraceRecorder.LONGS.getOpaque(b, off);
+        if (t == 0 || again != t || s != (short) seq || ch < 0 || ch >= kinds.length || ev < 0
+                || ev >= TraceEvent.values().length) {
+            return null;
+        }
+        return new TraceRecord(t, kinds[ch], names[ch], TraceEvent.of(ev));
     }
 
     private static String ascii(ByteBuffer b, int off, int max) {
