@@ -21,11 +21,9 @@ import jproc.ipc.shm.SharedFile;
  */
 public final class SharedBoolean extends SharedCells {
     private static final long serialVersionUID = 1L;
-    private final transient int off;
 
     private SharedBoolean(SharedFile file) {
         super(file, ChannelKind.VALUE, ElementType.BOOLEAN);
-        this.off = at(0);
     }
 
     /** Opens the value with this name, creating it with {@code initial} and a built-in lock if needed. */
@@ -35,11 +33,8 @@ public final class SharedBoolean extends SharedCells {
 
     /** Opens or creates the value; {@code lock = false} creates it without a built-in lock. */
     public static SharedBoolean of(String name, boolean initial, boolean lock) {
-        return new SharedBoolean(file(ChannelKind.VALUE, name, ElementType.BOOLEAN, 1, lock, b -> {
-            int o = DATA_OFFSET;
-            boolean v = initial;
-            b.put(o, (byte) (v ? 1 : 0));
-        }));
+        return new SharedBoolean(file(ChannelKind.VALUE, name, ElementType.BOOLEAN, 1, lock,
+                b -> b.put(DATA_OFFSET, (byte) (initial ? 1 : 0))));
     }
 
     /** Creates a value with a generated name and a built-in lock. */
@@ -58,9 +53,7 @@ public final class SharedBoolean extends SharedCells {
 
     /** Reads the value (volatile read). */
     public boolean get() {
-        ensureOpen();
-        int o = off;
-        return getByteAt(o) != 0;
+        return getByteAt(cell()) != 0;
     }
 
     /**
@@ -68,17 +61,13 @@ public final class SharedBoolean extends SharedCells {
      * runs under {@link #getLock()}.
      */
     public void set(boolean v) {
-        ensureOpen();
-        int o = off;
-        setByteAt(o, (byte) (v ? 1 : 0));
+        setByteAt(cell(), (byte) (v ? 1 : 0));
         changed();
     }
 
     /** Sets the value to {@code update} if it equals {@code expect}, atomically. */
     public boolean compareAndSet(boolean expect, boolean update) {
-        ensureOpen();
-        int o = off;
-        boolean ok = casByteAt(o, (byte) (expect ? 1 : 0), (byte) (update ? 1 : 0));
+        boolean ok = casByteAt(cell(), (byte) (expect ? 1 : 0), (byte) (update ? 1 : 0));
         if (ok) {
             changed();
         }
@@ -87,8 +76,7 @@ public final class SharedBoolean extends SharedCells {
 
     /** Sets the value and returns the previous one, atomically. */
     public boolean getAndSet(boolean v) {
-        ensureOpen();
-        int o = off;
+        int o = cell();
         boolean old;
         do {
             old = getByteAt(o) != 0;

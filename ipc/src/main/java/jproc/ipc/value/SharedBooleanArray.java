@@ -42,9 +42,7 @@ public final class SharedBooleanArray extends SharedCells {
     public static SharedBooleanArray of(String name, boolean[] initial, boolean lock) {
         return new SharedBooleanArray(file(ChannelKind.ARRAY, name, ElementType.BOOLEAN, initial.length, lock, b -> {
             for (int i = 0; i < initial.length; i++) {
-                int o = DATA_OFFSET + i * ElementType.BOOLEAN.size();
-                boolean v = initial[i];
-                b.put(o, (byte) (v ? 1 : 0));
+                b.put(DATA_OFFSET + i * ElementType.BOOLEAN.size(), (byte) (initial[i] ? 1 : 0));
             }
         }));
     }
@@ -71,9 +69,7 @@ public final class SharedBooleanArray extends SharedCells {
 
     /** Reads the element (volatile read). */
     public boolean get(int i) {
-        ensureOpen();
-        int o = at(i);
-        return getByteAt(o) != 0;
+        return getByteAt(cell(i)) != 0;
     }
 
     /**
@@ -81,17 +77,13 @@ public final class SharedBooleanArray extends SharedCells {
      * runs under {@link #getLock()}.
      */
     public void set(int i, boolean v) {
-        ensureOpen();
-        int o = at(i);
-        setByteAt(o, (byte) (v ? 1 : 0));
+        setByteAt(cell(i), (byte) (v ? 1 : 0));
         changed();
     }
 
     /** Sets the element to {@code update} if it equals {@code expect}, atomically. */
     public boolean compareAndSet(int i, boolean expect, boolean update) {
-        ensureOpen();
-        int o = at(i);
-        boolean ok = casByteAt(o, (byte) (expect ? 1 : 0), (byte) (update ? 1 : 0));
+        boolean ok = casByteAt(cell(i), (byte) (expect ? 1 : 0), (byte) (update ? 1 : 0));
         if (ok) {
             changed();
         }
@@ -100,8 +92,7 @@ public final class SharedBooleanArray extends SharedCells {
 
     /** Sets the element and returns the previous one, atomically. */
     public boolean getAndSet(int i, boolean v) {
-        ensureOpen();
-        int o = at(i);
+        int o = cell(i);
         boolean old;
         do {
             old = getByteAt(o) != 0;

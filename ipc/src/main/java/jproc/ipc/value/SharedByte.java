@@ -21,11 +21,9 @@ import jproc.ipc.shm.SharedFile;
  */
 public final class SharedByte extends SharedCells {
     private static final long serialVersionUID = 1L;
-    private final transient int off;
 
     private SharedByte(SharedFile file) {
         super(file, ChannelKind.VALUE, ElementType.BYTE);
-        this.off = at(0);
     }
 
     /** Opens the value with this name, creating it with {@code initial} and a built-in lock if needed. */
@@ -35,11 +33,8 @@ public final class SharedByte extends SharedCells {
 
     /** Opens or creates the value; {@code lock = false} creates it without a built-in lock. */
     public static SharedByte of(String name, byte initial, boolean lock) {
-        return new SharedByte(file(ChannelKind.VALUE, name, ElementType.BYTE, 1, lock, b -> {
-            int o = DATA_OFFSET;
-            byte v = initial;
-            b.put(o, v);
-        }));
+        return new SharedByte(file(ChannelKind.VALUE, name, ElementType.BYTE, 1, lock,
+                b -> b.put(DATA_OFFSET, initial)));
     }
 
     /** Creates a value with a generated name and a built-in lock. */
@@ -58,9 +53,7 @@ public final class SharedByte extends SharedCells {
 
     /** Reads the value (volatile read). */
     public byte get() {
-        ensureOpen();
-        int o = off;
-        return getByteAt(o);
+        return getByteAt(cell());
     }
 
     /**
@@ -68,17 +61,13 @@ public final class SharedByte extends SharedCells {
      * runs under {@link #getLock()}.
      */
     public void set(byte v) {
-        ensureOpen();
-        int o = off;
-        setByteAt(o, v);
+        setByteAt(cell(), v);
         changed();
     }
 
     /** Sets the value to {@code update} if it equals {@code expect}, atomically. */
     public boolean compareAndSet(byte expect, byte update) {
-        ensureOpen();
-        int o = off;
-        boolean ok = casByteAt(o, expect, update);
+        boolean ok = casByteAt(cell(), expect, update);
         if (ok) {
             changed();
         }
@@ -87,8 +76,7 @@ public final class SharedByte extends SharedCells {
 
     /** Sets the value and returns the previous one, atomically. */
     public byte getAndSet(byte v) {
-        ensureOpen();
-        int o = off;
+        int o = cell();
         byte old;
         do {
             old = getByteAt(o);
@@ -99,8 +87,7 @@ public final class SharedByte extends SharedCells {
 
     /** Adds {@code delta} atomically and returns the previous value. */
     public byte getAndAdd(byte delta) {
-        ensureOpen();
-        int o = off;
+        int o = cell();
         byte old;
         do {
             old = getByteAt(o);

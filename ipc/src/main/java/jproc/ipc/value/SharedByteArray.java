@@ -42,9 +42,7 @@ public final class SharedByteArray extends SharedCells {
     public static SharedByteArray of(String name, byte[] initial, boolean lock) {
         return new SharedByteArray(file(ChannelKind.ARRAY, name, ElementType.BYTE, initial.length, lock, b -> {
             for (int i = 0; i < initial.length; i++) {
-                int o = DATA_OFFSET + i * ElementType.BYTE.size();
-                byte v = initial[i];
-                b.put(o, v);
+                b.put(DATA_OFFSET + i * ElementType.BYTE.size(), initial[i]);
             }
         }));
     }
@@ -71,9 +69,7 @@ public final class SharedByteArray extends SharedCells {
 
     /** Reads the element (volatile read). */
     public byte get(int i) {
-        ensureOpen();
-        int o = at(i);
-        return getByteAt(o);
+        return getByteAt(cell(i));
     }
 
     /**
@@ -81,17 +77,13 @@ public final class SharedByteArray extends SharedCells {
      * runs under {@link #getLock()}.
      */
     public void set(int i, byte v) {
-        ensureOpen();
-        int o = at(i);
-        setByteAt(o, v);
+        setByteAt(cell(i), v);
         changed();
     }
 
     /** Sets the element to {@code update} if it equals {@code expect}, atomically. */
     public boolean compareAndSet(int i, byte expect, byte update) {
-        ensureOpen();
-        int o = at(i);
-        boolean ok = casByteAt(o, expect, update);
+        boolean ok = casByteAt(cell(i), expect, update);
         if (ok) {
             changed();
         }
@@ -100,8 +92,7 @@ public final class SharedByteArray extends SharedCells {
 
     /** Sets the element and returns the previous one, atomically. */
     public byte getAndSet(int i, byte v) {
-        ensureOpen();
-        int o = at(i);
+        int o = cell(i);
         byte old;
         do {
             old = getByteAt(o);
@@ -112,8 +103,7 @@ public final class SharedByteArray extends SharedCells {
 
     /** Adds {@code delta} atomically and returns the previous element. */
     public byte getAndAdd(int i, byte delta) {
-        ensureOpen();
-        int o = at(i);
+        int o = cell(i);
         byte old;
         do {
             old = getByteAt(o);

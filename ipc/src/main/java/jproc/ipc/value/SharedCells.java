@@ -154,6 +154,18 @@ abstract class SharedCells implements AutoCloseable, Serializable {
         open.ensureOpen();
     }
 
+    /** The offset of a value's only element, after {@link #ensureOpen()}. */
+    final int cell() {
+        ensureOpen();
+        return DATA_OFFSET;
+    }
+
+    /** The offset of element {@code i}, after {@link #ensureOpen()} and the bounds check of {@link #at(int)}. */
+    final int cell(int i) {
+        ensureOpen();
+        return at(i);
+    }
+
     final void changed() {
         trace.event(TraceEvent.SET);
     }

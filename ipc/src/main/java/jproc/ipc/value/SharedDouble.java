@@ -22,11 +22,9 @@ import jproc.ipc.shm.SharedFile;
  */
 public final class SharedDouble extends SharedCells {
     private static final long serialVersionUID = 1L;
-    private final transient int off;
 
     private SharedDouble(SharedFile file) {
         super(file, ChannelKind.VALUE, ElementType.DOUBLE);
-        this.off = at(0);
     }
 
     /** Opens the value with this name, creating it with {@code initial} and a built-in lock if needed. */
@@ -36,11 +34,8 @@ public final class SharedDouble extends SharedCells {
 
     /** Opens or creates the value; {@code lock = false} creates it without a built-in lock. */
     public static SharedDouble of(String name, double initial, boolean lock) {
-        return new SharedDouble(file(ChannelKind.VALUE, name, ElementType.DOUBLE, 1, lock, b -> {
-            int o = DATA_OFFSET;
-            double v = initial;
-            LONGS.set(b, o, Double.doubleToRawLongBits(v));
-        }));
+        return new SharedDouble(file(ChannelKind.VALUE, name, ElementType.DOUBLE, 1, lock,
+                b -> LONGS.set(b, DATA_OFFSET, Double.doubleToRawLongBits(initial))));
     }
 
     /** Creates a value with a generated name and a built-in lock. */
@@ -59,9 +54,7 @@ public final class SharedDouble extends SharedCells {
 
     /** Reads the value (volatile read). */
     public double get() {
-        ensureOpen();
-        int o = off;
-        return getDoubleAt(o);
+        return getDoubleAt(cell());
     }
 
     /**
@@ -69,17 +62,13 @@ public final class SharedDouble extends SharedCells {
      * runs under {@link #getLock()}.
      */
     public void set(double v) {
-        ensureOpen();
-        int o = off;
-        setDoubleAt(o, v);
+        setDoubleAt(cell(), v);
         changed();
     }
 
     /** Sets the value to {@code update} if it equals {@code expect}, atomically. */
     public boolean compareAndSet(double expect, double update) {
-        ensureOpen();
-        int o = off;
-        boolean ok = casDoubleAt(o, expect, update);
+        boolean ok = casDoubleAt(cell(), expect, update);
         if (ok) {
             changed();
         }
@@ -88,18 +77,14 @@ public final class SharedDouble extends SharedCells {
 
     /** Sets the value and returns the previous one, atomically. */
     public double getAndSet(double v) {
-        ensureOpen();
-        int o = off;
-        double old = Double.longBitsToDouble((long) LONGS.getAndSet(buf, o, Double.doubleToRawLongBits(v)));
+        double old = Double.longBitsToDouble((long) LONGS.getAndSet(buf, cell(), Double.doubleToRawLongBits(v)));
         changed();
         return old;
     }
 
     /** Adds {@code delta} atomically and returns the previous value. */
     public double getAndAdd(double delta) {
-        ensureOpen();
-        int o = off;
-        double old = getAndAddDoubleAt(o, delta);
+        double old = getAndAddDoubleAt(cell(), delta);
         changed();
         return old;
     }

@@ -43,9 +43,7 @@ public final class SharedDoubleArray extends SharedCells {
     public static SharedDoubleArray of(String name, double[] initial, boolean lock) {
         return new SharedDoubleArray(file(ChannelKind.ARRAY, name, ElementType.DOUBLE, initial.length, lock, b -> {
             for (int i = 0; i < initial.length; i++) {
-                int o = DATA_OFFSET + i * ElementType.DOUBLE.size();
-                double v = initial[i];
-                LONGS.set(b, o, Double.doubleToRawLongBits(v));
+                LONGS.set(b, DATA_OFFSET + i * ElementType.DOUBLE.size(), Double.doubleToRawLongBits(initial[i]));
             }
         }));
     }
@@ -72,9 +70,7 @@ public final class SharedDoubleArray extends SharedCells {
 
     /** Reads the element (volatile read). */
     public double get(int i) {
-        ensureOpen();
-        int o = at(i);
-        return getDoubleAt(o);
+        return getDoubleAt(cell(i));
     }
 
     /**
@@ -82,17 +78,13 @@ public final class SharedDoubleArray extends SharedCells {
      * runs under {@link #getLock()}.
      */
     public void set(int i, double v) {
-        ensureOpen();
-        int o = at(i);
-        setDoubleAt(o, v);
+        setDoubleAt(cell(i), v);
         changed();
     }
 
     /** Sets the element to {@code update} if it equals {@code expect}, atomically. */
     public boolean compareAndSet(int i, double expect, double update) {
-        ensureOpen();
-        int o = at(i);
-        boolean ok = casDoubleAt(o, expect, update);
+        boolean ok = casDoubleAt(cell(i), expect, update);
         if (ok) {
             changed();
         }
@@ -101,18 +93,14 @@ public final class SharedDoubleArray extends SharedCells {
 
     /** Sets the element and returns the previous one, atomically. */
     public double getAndSet(int i, double v) {
-        ensureOpen();
-        int o = at(i);
-        double old = Double.longBitsToDouble((long) LONGS.getAndSet(buf, o, Double.doubleToRawLongBits(v)));
+        double old = Double.longBitsToDouble((long) LONGS.getAndSet(buf, cell(i), Double.doubleToRawLongBits(v)));
         changed();
         return old;
     }
 
     /** Adds {@code delta} atomically and returns the previous element. */
     public double getAndAdd(int i, double delta) {
-        ensureOpen();
-        int o = at(i);
-        double old = getAndAddDoubleAt(o, delta);
+        double old = getAndAddDoubleAt(cell(i), delta);
         changed();
         return old;
     }

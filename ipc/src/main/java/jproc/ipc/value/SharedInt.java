@@ -22,11 +22,9 @@ import jproc.ipc.shm.SharedFile;
  */
 public final class SharedInt extends SharedCells {
     private static final long serialVersionUID = 1L;
-    private final transient int off;
 
     private SharedInt(SharedFile file) {
         super(file, ChannelKind.VALUE, ElementType.INT);
-        this.off = at(0);
     }
 
     /** Opens the value with this name, creating it with {@code initial} and a built-in lock if needed. */
@@ -36,11 +34,8 @@ public final class SharedInt extends SharedCells {
 
     /** Opens or creates the value; {@code lock = false} creates it without a built-in lock. */
     public static SharedInt of(String name, int initial, boolean lock) {
-        return new SharedInt(file(ChannelKind.VALUE, name, ElementType.INT, 1, lock, b -> {
-            int o = DATA_OFFSET;
-            int v = initial;
-            INTS.set(b, o, v);
-        }));
+        return new SharedInt(file(ChannelKind.VALUE, name, ElementType.INT, 1, lock,
+                b -> INTS.set(b, DATA_OFFSET, initial)));
     }
 
     /** Creates a value with a generated name and a built-in lock. */
@@ -59,9 +54,7 @@ public final class SharedInt extends SharedCells {
 
     /** Reads the value (volatile read). */
     public int get() {
-        ensureOpen();
-        int o = off;
-        return (int) INTS.getVolatile(buf, o);
+        return (int) INTS.getVolatile(buf, cell());
     }
 
     /**
@@ -69,17 +62,13 @@ public final class SharedInt extends SharedCells {
      * runs under {@link #getLock()}.
      */
     public void set(int v) {
-        ensureOpen();
-        int o = off;
-        INTS.setVolatile(buf, o, v);
+        INTS.setVolatile(buf, cell(), v);
         changed();
     }
 
     /** Sets the value to {@code update} if it equals {@code expect}, atomically. */
     public boolean compareAndSet(int expect, int update) {
-        ensureOpen();
-        int o = off;
-        boolean ok = INTS.compareAndSet(buf, o, expect, update);
+        boolean ok = INTS.compareAndSet(buf, cell(), expect, update);
         if (ok) {
             changed();
         }
@@ -88,18 +77,14 @@ public final class SharedInt extends SharedCells {
 
     /** Sets the value and returns the previous one, atomically. */
     public int getAndSet(int v) {
-        ensureOpen();
-        int o = off;
-        int old = (int) INTS.getAndSet(buf, o, v);
+        int old = (int) INTS.getAndSet(buf, cell(), v);
         changed();
         return old;
     }
 
     /** Adds {@code delta} atomically and returns the previous value. */
     public int getAndAdd(int delta) {
-        ensureOpen();
-        int o = off;
-        int old = (int) INTS.getAndAdd(buf, o, delta);
+        int old = (int) INTS.getAndAdd(buf, cell(), delta);
         changed();
         return old;
     }

@@ -43,9 +43,7 @@ public final class SharedIntArray extends SharedCells {
     public static SharedIntArray of(String name, int[] initial, boolean lock) {
         return new SharedIntArray(file(ChannelKind.ARRAY, name, ElementType.INT, initial.length, lock, b -> {
             for (int i = 0; i < initial.length; i++) {
-                int o = DATA_OFFSET + i * ElementType.INT.size();
-                int v = initial[i];
-                INTS.set(b, o, v);
+                INTS.set(b, DATA_OFFSET + i * ElementType.INT.size(), initial[i]);
             }
         }));
     }
@@ -72,9 +70,7 @@ public final class SharedIntArray extends SharedCells {
 
     /** Reads the element (volatile read). */
     public int get(int i) {
-        ensureOpen();
-        int o = at(i);
-        return (int) INTS.getVolatile(buf, o);
+        return (int) INTS.getVolatile(buf, cell(i));
     }
 
     /**
@@ -82,17 +78,13 @@ public final class SharedIntArray extends SharedCells {
      * runs under {@link #getLock()}.
      */
     public void set(int i, int v) {
-        ensureOpen();
-        int o = at(i);
-        INTS.setVolatile(buf, o, v);
+        INTS.setVolatile(buf, cell(i), v);
         changed();
     }
 
     /** Sets the element to {@code update} if it equals {@code expect}, atomically. */
     public boolean compareAndSet(int i, int expect, int update) {
-        ensureOpen();
-        int o = at(i);
-        boolean ok = INTS.compareAndSet(buf, o, expect, update);
+        boolean ok = INTS.compareAndSet(buf, cell(i), expect, update);
         if (ok) {
             changed();
         }
@@ -101,18 +93,14 @@ public final class SharedIntArray extends SharedCells {
 
     /** Sets the element and returns the previous one, atomically. */
     public int getAndSet(int i, int v) {
-        ensureOpen();
-        int o = at(i);
-        int old = (int) INTS.getAndSet(buf, o, v);
+        int old = (int) INTS.getAndSet(buf, cell(i), v);
         changed();
         return old;
     }
 
     /** Adds {@code delta} atomically and returns the previous element. */
     public int getAndAdd(int i, int delta) {
-        ensureOpen();
-        int o = at(i);
-        int old = (int) INTS.getAndAdd(buf, o, delta);
+        int old = (int) INTS.getAndAdd(buf, cell(i), delta);
         changed();
         return old;
     }

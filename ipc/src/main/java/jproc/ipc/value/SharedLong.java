@@ -22,11 +22,9 @@ import jproc.ipc.shm.SharedFile;
  */
 public final class SharedLong extends SharedCells {
     private static final long serialVersionUID = 1L;
-    private final transient int off;
 
     private SharedLong(SharedFile file) {
         super(file, ChannelKind.VALUE, ElementType.LONG);
-        this.off = at(0);
     }
 
     /** Opens the value with this name, creating it with {@code initial} and a built-in lock if needed. */
@@ -36,11 +34,8 @@ public final class SharedLong extends SharedCells {
 
     /** Opens or creates the value; {@code lock = false} creates it without a built-in lock. */
     public static SharedLong of(String name, long initial, boolean lock) {
-        return new SharedLong(file(ChannelKind.VALUE, name, ElementType.LONG, 1, lock, b -> {
-            int o = DATA_OFFSET;
-            long v = initial;
-            LONGS.set(b, o, v);
-        }));
+        return new SharedLong(file(ChannelKind.VALUE, name, ElementType.LONG, 1, lock,
+                b -> LONGS.set(b, DATA_OFFSET, initial)));
     }
 
     /** Creates a value with a generated name and a built-in lock. */
@@ -59,9 +54,7 @@ public final class SharedLong extends SharedCells {
 
     /** Reads the value (volatile read). */
     public long get() {
-        ensureOpen();
-        int o = off;
-        return (long) LONGS.getVolatile(buf, o);
+        return (long) LONGS.getVolatile(buf, cell());
     }
 
     /**
@@ -69,17 +62,13 @@ public final class SharedLong extends SharedCells {
      * runs under {@link #getLock()}.
      */
     public void set(long v) {
-        ensureOpen();
-        int o = off;
-        LONGS.setVolatile(buf, o, v);
+        LONGS.setVolatile(buf, cell(), v);
         changed();
     }
 
     /** Sets the value to {@code update} if it equals {@code expect}, atomically. */
     public boolean compareAndSet(long expect, long update) {
-        ensureOpen();
-        int o = off;
-        boolean ok = LONGS.compareAndSet(buf, o, expect, update);
+        boolean ok = LONGS.compareAndSet(buf, cell(), expect, update);
         if (ok) {
             changed();
         }
@@ -88,18 +77,14 @@ public final class SharedLong extends SharedCells {
 
     /** Sets the value and returns the previous one, atomically. */
     public long getAndSet(long v) {
-        ensureOpen();
-        int o = off;
-        long old = (long) LONGS.getAndSet(buf, o, v);
+        long old = (long) LONGS.getAndSet(buf, cell(), v);
         changed();
         return old;
     }
 
     /** Adds {@code delta} atomically and returns the previous value. */
     public long getAndAdd(long delta) {
-        ensureOpen();
-        int o = off;
-        long old = (long) LONGS.getAndAdd(buf, o, delta);
+        long old = (long) LONGS.getAndAdd(buf, cell(), delta);
         changed();
         return old;
     }

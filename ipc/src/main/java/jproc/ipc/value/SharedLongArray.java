@@ -43,9 +43,7 @@ public final class SharedLongArray extends SharedCells {
     public static SharedLongArray of(String name, long[] initial, boolean lock) {
         return new SharedLongArray(file(ChannelKind.ARRAY, name, ElementType.LONG, initial.length, lock, b -> {
             for (int i = 0; i < initial.length; i++) {
-                int o = DATA_OFFSET + i * ElementType.LONG.size();
-                long v = initial[i];
-                LONGS.set(b, o, v);
+                LONGS.set(b, DATA_OFFSET + i * ElementType.LONG.size(), initial[i]);
             }
         }));
     }
@@ -72,9 +70,7 @@ public final class SharedLongArray extends SharedCells {
 
     /** Reads the element (volatile read). */
     public long get(int i) {
-        ensureOpen();
-        int o = at(i);
-        return (long) LONGS.getVolatile(buf, o);
+        return (long) LONGS.getVolatile(buf, cell(i));
     }
 
     /**
@@ -82,17 +78,13 @@ public final class SharedLongArray extends SharedCells {
      * runs under {@link #getLock()}.
      */
     public void set(int i, long v) {
-        ensureOpen();
-        int o = at(i);
-        LONGS.setVolatile(buf, o, v);
+        LONGS.setVolatile(buf, cell(i), v);
         changed();
     }
 
     /** Sets the element to {@code update} if it equals {@code expect}, atomically. */
     public boolean compareAndSet(int i, long expect, long update) {
-        ensureOpen();
-        int o = at(i);
-        boolean ok = LONGS.compareAndSet(buf, o, expect, update);
+        boolean ok = LONGS.compareAndSet(buf, cell(i), expect, update);
         if (ok) {
             changed();
         }
@@ -101,18 +93,14 @@ public final class SharedLongArray extends SharedCells {
 
     /** Sets the element and returns the previous one, atomically. */
     public long getAndSet(int i, long v) {
-        ensureOpen();
-        int o = at(i);
-        long old = (long) LONGS.getAndSet(buf, o, v);
+        long old = (long) LONGS.getAndSet(buf, cell(i), v);
         changed();
         return old;
     }
 
     /** Adds {@code delta} atomically and returns the previous element. */
     public long getAndAdd(int i, long delta) {
-        ensureOpen();
-        int o = at(i);
-        long old = (long) LONGS.getAndAdd(buf, o, delta);
+        long old = (long) LONGS.getAndAdd(buf, cell(i), delta);
         changed();
         return old;
     }
