@@ -12,6 +12,7 @@ to stdout after a `DETAIL <name>` line. Exit status 0 when every check passed, 1
 """
 
 import argparse
+import shutil
 import json
 import os
 import subprocess
@@ -607,6 +608,46 @@ def spawn_magic_as_the_first_cell(ctx):
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=False)
+
+
+@kernel_check
+def children_share_a_trained_class_archive(ctx):
+    """The kernel trains a class-data-sharing archive for children once, owner-only, and later children map it."""
+    cache = tempfile.mkdtemp(prefix="jproc-cds-it-")
+    env = dict(ctx.env, JPROC_CACHE_DIR=cache)
+    km = kernel_manager(env)
+    with patched_environ(env):
+        km.start_kernel(env=env)
+    kc = blocking_client(km)
+    try:
+        kc.wait_for_ready(timeout=60)
+        run = execute(kc, 'var c1 = Mp.process("cds-1", () -> System.out.println("one")).coldStart(true);\n'
+                          'c1.start(); c1.join(); c1.exitCode()', timeout=60)
+        check(plain(run) == "0", "a first child", run)
+        archive_dir = os.path.join(cache, "cds")
+        deadline = time.monotonic() + 60
+        archives = []
+        while time.monotonic() < deadline and not archives:
+            archives = [f for f in os.listdir(archive_dir) if f.endswith(".jsa")] if os.path.isdir(archive_dir) else []
+            time.sleep(0.2)
+        check(archives, "an archive was trained in the cache directory", os.listdir(cache))
+        check(oct(os.stat(archive_dir).st_mode & 0o777) == "0o700", "the cache directory is owner-only",
+              oct(os.stat(archive_dir).st_mode))
+        mode = os.stat(os.path.join(archive_dir, archives[0])).st_mode & 0o777
+        check(mode & 0o077 == 0, "the archive is owner-only", oct(mode))
+        run = execute(kc, 'var c2 = Mp.process("cds-2", () -> { System.out.println("two"); '
+                          'try { Thread.sleep(30_000); } catch (InterruptedException e) { } }).coldStart(true);\n'
+                          'c2.start(); c2.pid()', timeout=60)
+        pid = int(plain(run))
+        with open("/proc/%d/cmdline" % pid, "rb") as f:
+            cmdline = f.read().decode(errors="replace").split("\0")
+        check(any(a.startswith("-XX:SharedArchiveFile=" + archive_dir) for a in cmdline),
+              "a later child maps the archive", cmdline)
+        execute(kc, "c2.kill(); c2.join();", timeout=30)
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=False)
+        shutil.rmtree(cache, ignore_errors=True)
 
 
 def main():

@@ -19,6 +19,7 @@ import jproc.bench.process.PythonPeer;
 import jproc.process.ChildProcess;
 import jproc.process.ChildProcesses;
 import jproc.process.pool.ProcessPool;
+import jproc.process.spawn.ChildCds;
 import jproc.process.spawn.Launcher;
 import jproc.process.spawn.WarmPool;
 
@@ -79,6 +80,10 @@ public final class ProcessBench {
                 }
             } else {
                 Thread.sleep(100);
+            }
+            if (i == 0) {
+                // the first children trained the class-data archive of this classpath (ChildCds) if it had none
+                ChildCds.awaitTraining(60_000);
             }
             var sink = new FirstLine();
             long t0 = System.nanoTime();

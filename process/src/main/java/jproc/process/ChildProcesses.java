@@ -154,6 +154,7 @@ public final class ChildProcesses {
      */
     public static void killAll(long millis) {
         WarmPool.instance().discardSpares();
+        jproc.process.spawn.ChildCds.stopTraining();
         List<ChildProcess> live = activeChildren();
         for (ChildProcess p : live) {
             p.kill();

@@ -117,6 +117,11 @@ class KernelIT {
     }
 
     @Test
+    void childrenMapAClassArchiveTrainedOnceOwnerOnly() {
+        checks.assertPassed("children_share_a_trained_class_archive");
+    }
+
+    @Test
     void aMagicInTheFirstCellOfAKernelWaitsForTheSession() {
         checks.assertPassed("spawn_magic_as_the_first_cell");
     }

@@ -26,7 +26,8 @@ import jproc.process.spawn.WireReader;
  * Main class of every child JVM (the child half of {@link SpawnProtocol}). Kept small and free of lambdas and
  * string-concatenation bootstraps on the way to the target, because each costs a cold JVM milliseconds.
  *
- * <p>Usage: {@code java -cp CP jproc.process.agent.ChildAgent [--spare]}; the SPAWN frame comes on stdin.
+ * <p>Usage: {@code java -cp CP jproc.process.agent.ChildAgent [--spare | --train]}; the SPAWN frame comes on
+ * stdin ({@code --train}: no frame, see {@link #train}).
  */
 public final class ChildAgent {
     private ChildAgent() {
@@ -38,6 +39,10 @@ public final class ChildAgent {
         // thread reads the rest through an interruptible channel
         InputStream stdin = new FileInputStream(FileDescriptor.in);
         System.setIn(new ByteArrayInputStream(new byte[0]));
+        if (argv.length > 0 && "--train".equals(argv[0])) {
+            train(stdin);
+            return;
+        }
         boolean spare = argv.length > 0 && "--spare".equals(argv[0]);
         ExitReporter reporter = ExitReporter.instance();
         reporter.install();
@@ -94,6 +99,32 @@ public final class ChildAgent {
         }
         reporter.exitCode(0);
         // return from main: the JVM exits when the target's non-daemon threads have ended, like Python
+    }
+
+    /**
+     * A class-data-sharing training run ({@code --train}, started by {@link jproc.process.spawn.ChildCds} with
+     * {@code -XX:ArchiveClassesAtExit}): runs the code paths of a spawn once and exits normally, so that the JVM
+     * writes the classes it loaded into the archive later children map. Ends at once, without an archive, if the
+     * parent dies first (end of stdin).
+     */
+    private static void train(InputStream stdin) {
+        Thread watch = new Thread("jproc-train-watch") {
+            @Override
+            public void run() {
+                try {
+                    while (stdin.read() >= 0) {
+                        // the parent writes nothing; end of stream means it died
+                    }
+                } catch (IOException e) {
+                    // same as end of stream
+                }
+                Runtime.getRuntime().halt(1);
+            }
+        };
+        watch.setDaemon(true);
+        watch.start();
+        Warmup.run();
+        System.out.flush();
     }
 
     /** Defines the shipped classes, restores the statics and builds the process object (also used to warm up). */

@@ -110,12 +110,15 @@ public final class Launcher {
     public static Process launch(List<String> extraOptions, boolean spare) {
         var cmd = new ArrayList<String>();
         cmd.add(javaCommand());
-        cmd.addAll(defaultOptions);
+        var options = new ArrayList<>(defaultOptions);
         if (extraOptions != null) {
-            cmd.addAll(extraOptions);
+            options.addAll(extraOptions);
         }
+        List<String> cp = classpath();
+        cmd.addAll(options);
+        cmd.addAll(ChildCds.options(options, cp));
         cmd.add("-cp");
-        cmd.add(String.join(File.pathSeparator, classpath()));
+        cmd.add(String.join(File.pathSeparator, cp));
         cmd.add(ChildAgent.class.getName());
         if (spare) {
             cmd.add("--spare");
