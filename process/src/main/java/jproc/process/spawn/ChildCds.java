@@ -46,6 +46,8 @@ public final class ChildCds {
     private static final Set<PosixFilePermission> OTHERS_WRITE = Set.of(PosixFilePermission.GROUP_WRITE,
             PosixFilePermission.OTHERS_WRITE);
     private static final long TRAINING_TIMEOUT_SECONDS = 120;
+    /** Archives kept in the cache directory (about 1 MB each). */
+    private static final int KEPT = 8;
 
     private static final Object LOCK = new Object();
     private static String trainedKey;
@@ -217,6 +219,27 @@ public final class ChildCds {
         t.start();
     }
 
+    /** Keeps the {@link #KEPT} newest archives (every rebuilt jar trains a new one). */
+    private static void prune(Path dir) {
+        try (var files = Files.list(dir)) {
+            List<Path> archives = files.filter(f -> f.getFileName().toString().matches("child-[0-9a-f]+\\.jsa"))
+                    .sorted((a, b) -> Long.compare(mtime(b), mtime(a))).toList();
+            for (Path old : archives.subList(Math.min(KEPT, archives.size()), archives.size())) {
+                Files.deleteIfExists(old);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "cannot prune " + dir, e);
+        }
+    }
+
+    private static long mtime(Path p) {
+        try {
+            return Files.getLastModifiedTime(p).toMillis();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     private static void train(ProcessBuilder pb, Path tmp, Path archive) {
         Process p = null;
         boolean ok = false;
@@ -234,6 +257,7 @@ public final class ChildCds {
                 } catch (AtomicMoveNotSupportedException e) {
                     Files.move(tmp, archive, StandardCopyOption.REPLACE_EXISTING);
                 }
+                prune(archive.getParent());
             }
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "class-data sharing training failed", e);
