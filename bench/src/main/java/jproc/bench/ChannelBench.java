@@ -5,6 +5,7 @@ import java.util.Map;
 
 import jproc.bench.channel.Measurements;
 import jproc.bench.channel.PythonChannelPeer;
+import jproc.bench.channel.TraceEventCost;
 import jproc.ipc.session.Session;
 import jproc.ipc.shm.SessionFiles;
 import jproc.ipc.shm.SessionTracker;
@@ -24,15 +25,17 @@ import jproc.ipc.shm.SessionTracker;
  * the first worker's start to the last worker's end; every round's rate goes to stderr.
  *
  * <p>What event recording ({@code jproc.ipc.trace}, on by default, so in every figure above) costs: the 1->1 queue
- * again in two fresh JVMs, 10 rounds of 4 M items with recording switched on and off round by round (on, off, off,
- * on...), medians of each. {@code queue_msgs_per_s_trace_off} is the median with recording off, against the same
- * Python peer and Agrona limit as {@code queue_msgs_per_s}; its line format is the usual one. The cost line compares
- * JProc with itself, so its reference is the untraced JProc rate, not Python:
+ * again in two fresh JVMs, 40 rounds of 1 M items with recording switched on and off round by round (on, off, off,
+ * on...: each pair of adjacent rounds has one of each). {@code queue_msgs_per_s_trace_off} is the median of the
+ * rounds with recording off, against the same Python peer and Agrona limit as {@code queue_msgs_per_s}. The cost
+ * line compares JProc with itself, so its reference is the untraced JProc rate, not Python; its ratio is the median
+ * over the 20 pairs of on / off (robust to the load drifting during the run) and the cost is 1 - ratio:
  * <pre>
- *   BENCH trace_cost_pct &lt;(off - on) / off * 100&gt; % peer=&lt;median msg/s, recording off&gt; ratio=&lt;on / off&gt;
+ *   BENCH trace_cost_pct &lt;(1 - ratio) * 100&gt; % peer=&lt;median msg/s, recording off&gt; ratio=&lt;median of on / off&gt;
  *         on=&lt;median msg/s, recording on&gt;
  * </pre>
- * (one line; the rounds go to stderr). Run with {@code bin/bench channels}.
+ * (one line; the rounds go to stderr, with the cost of one recorded event on one thread, {@code TraceEventCost}). Run
+ * with {@code bin/bench channels}.
  */
 public final class ChannelBench {
     private ChannelBench() {
@@ -61,13 +64,14 @@ public final class ChannelBench {
             print("queue_msgs_per_s", queue, "msg/s", py.get("queue_msgs_per_s"), queueLimit, false);
             print("queue_msgs_per_s_trace_off", trace[1], "msg/s", py.get("queue_msgs_per_s"), queueLimit, false);
             System.out.println(String.format(Locale.ROOT, "BENCH trace_cost_pct %.1f %% peer=%.0f ratio=%.3f on=%.0f",
-                    (trace[1] - trace[0]) / trace[1] * 100, trace[1], trace[0] / trace[1], trace[0]));
+                    (1 - trace[2]) * 100, trace[1], trace[2], trace[0]));
             print("queue_mpmc_msgs_per_s", mpmc, "msg/s", py.get("queue_mpmc_msgs_per_s"), mpmcLimit, false);
             print("pipe_rtt_median_us", pipe[0], "us", py.get("pipe_rtt_median_us"), pipeLimit[0], true);
             print("pipe_rtt_p99_us", pipe[1], "us", py.get("pipe_rtt_p99_us"), pipeLimit[1], true);
             print("locked_counter_incr_per_s", counter, "incr/s", py.get("locked_counter_incr_per_s"), counterLimit,
                     false);
             System.err.println(m.traceDetail());
+            System.err.println(TraceEventCost.describe());
             System.err.println(m.counterDetail());
         } finally {
             m.killChildren();

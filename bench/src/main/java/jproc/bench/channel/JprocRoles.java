@@ -84,21 +84,26 @@ final class JprocRoles {
     /**
      * The consumer of the recording-cost run: like {@link #queueConsumer} but before each of the {@code rounds}
      * rounds it switches event recording on or off for the whole session (both ends follow at their next event),
-     * in the order on, off, off, on, on, off... so that a drift of the machine's load weighs on both alike.
-     * Reports the rates of the rounds with recording on, then those with it off; leaves recording on.
+     * in the order on, off, off, on, on, off... (each pair of rounds has one of each, and a drift of the machine's
+     * load weighs on both alike). The warm-up flips the switch too, so that both ends have compiled both paths
+     * before the first timed round. Reports the rates of the rounds with recording on, then those with it off, in
+     * pair order; leaves recording on.
      */
     private static void queueTraceConsumer(String name, int warm, int n, int rounds) {
         ProcessQueue<Long> q = ProcessQueue.open(name);
         say("READY");
         long expect = 0;
-        for (int i = 0; i < warm; i++) {
-            if (q.get() != expect++) {
-                throw new IllegalStateException("queue item out of order");
-            }
-        }
         var on = new StringBuilder();
         var off = new StringBuilder();
         try {
+            for (int i = 0; i < warm; i++) {
+                if (i % (warm / 8 + 1) == 0) {
+                    Trace.setEnabled(!Trace.enabled());
+                }
+                if (q.get() != expect++) {
+                    throw new IllegalStateException("queue item out of order");
+                }
+            }
             for (int r = 0; r < rounds; r++) {
                 boolean recording = r % 4 == 0 || r % 4 == 3;
                 Trace.setEnabled(recording);

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.IntSupplier;
 
 import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
@@ -30,8 +31,8 @@ public final class Measurements {
     static final int QUEUE_WARM = 2_000_000;
     static final int QUEUE_N = 10_000_000;
     static final int REPS = 3;
-    static final int TRACE_N = 4_000_000;
-    static final int TRACE_ROUNDS = 10;
+    static final int TRACE_N = 1_000_000;
+    static final int TRACE_ROUNDS = 40;
     static final int MPMC_PER_PRODUCER = 2_000_000;
     static final int PIPE_WARM = 200_000;
     static final int PIPE_N = 100_000;
@@ -87,10 +88,11 @@ public final class Measurements {
      * What event recording costs on the queue of {@link #queue()}: the same 1->1 run of 8-byte items in two fresh
      * JVMs, {@link #TRACE_ROUNDS} rounds of {@link #TRACE_N} items after the same warm-up, recording switched on
      * and off (session-wide, by the consumer) round by round in the order on, off, off, on... Items that were
-     * already in the queue when the switch flipped (at most the queue's capacity, a fraction of a percent of a
-     * round) were put under the previous setting.
+     * already in the queue when the switch flipped (at most the queue's capacity, a small fraction of a round)
+     * were put under the previous setting.
      *
-     * @return the median rate of the rounds with recording on and of those with it off, items per second
+     * @return the median rate of the rounds with recording on, of those with it off (items per second), and the
+     *         median over the pairs of adjacent rounds of on / off (robust to the load drifting during the run)
      */
     public double[] queueTraceCost() {
         try (ProcessQueue<Long> q = ProcessQueue.of("bench-trace-" + (++files))) {
@@ -99,12 +101,16 @@ public final class Measurements {
             var producer = child(false, "queueProducer", q.name(), QUEUE_WARM, TRACE_N, TRACE_ROUNDS);
             double[] r = consumer.result(LONG);
             producer.await("DONE", LONG);
-            int half = r.length / 2;
-            double[] on = Arrays.copyOfRange(r, 0, half);
-            double[] off = Arrays.copyOfRange(r, half, r.length);
-            traceDetail = "queue rounds with recording on (msg/s): " + rounded(on) + "\nqueue rounds with recording off"
-                    + " (msg/s): " + rounded(off);
-            return new double[] {median(on), median(off)};
+            int pairs = r.length / 2;
+            double[] on = Arrays.copyOfRange(r, 0, pairs);
+            double[] off = Arrays.copyOfRange(r, pairs, r.length);
+            double[] ratios = new double[pairs];
+            for (int i = 0; i < pairs; i++) {
+                ratios[i] = on[i] / off[i];
+            }
+            traceDetail = "queue rounds with recording on (M msg/s):  " + millions(on)
+                    + "\nqueue rounds with recording off (M msg/s): " + millions(off);
+            return new double[] {median(on), median(off), median(ratios)};
         } finally {
             Trace.setEnabled(true); // in case the consumer died between rounds
         }
@@ -121,10 +127,10 @@ public final class Measurements {
         return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
-    private static String rounded(double[] xs) {
+    private static String millions(double[] xs) {
         var b = new StringBuilder();
         for (double x : xs) {
-            b.append(b.length() == 0 ? "" : " ").append(Math.round(x));
+            b.append(String.format(Locale.ROOT, " %5.1f", x / 1e6));
         }
         return b.toString();
     }

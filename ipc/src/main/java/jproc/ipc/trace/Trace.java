@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Entry point of event recording. Channels and processes call {@link #channel(String, String)} once and
  * record through the returned handle. Recording can be switched off with {@link #setEnabled(boolean)}
  * (session-wide: it flips the switch of every process of the session, see {@link TraceSwitch}) or the
- * system property {@code jproc.trace=false} in the root process; a disabled handle costs one memory read.
+ * system property {@code jproc.trace=false} in the root process; a disabled handle costs two memory reads.
  */
 public final class Trace {
     private static final TraceSwitch SWITCH = TraceSwitch.open(!"false".equals(System.getProperty("jproc.trace")));
@@ -16,9 +16,22 @@ public final class Trace {
     private Trace() {
     }
 
-    /** True while events are recorded. */
+    /** True while events are recorded (reads the session-wide switch). */
     public static boolean enabled() {
         return SWITCH.on();
+    }
+
+    /**
+     * The recording path's check: the process's copy of the switch, and the switch itself only while the copy
+     * says off (see {@link TraceSwitch} for when the copy follows another process's switch-off).
+     */
+    static boolean recording() {
+        return SWITCH.cached() || SWITCH.on();
+    }
+
+    /** Re-reads the session-wide switch into the process's copy (the recorder calls it with each ring record). */
+    static void refresh() {
+        SWITCH.on();
     }
 
     /** Switches recording on or off in every process of the session (running ones included). */

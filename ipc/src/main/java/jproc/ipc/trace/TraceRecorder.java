@@ -157,7 +157,7 @@ public final class TraceRecorder {
 
         @Override
         public void event(TraceEvent event) {
-            if (counters < 0 || !Trace.enabled()) {
+            if (counters < 0 || !Trace.recording()) {
                 return;
             }
             int ordinal = event.ordinal();
@@ -172,6 +172,7 @@ public final class TraceRecorder {
             }
             if (n < FULL_RECORD_EVENTS || (n & (SAMPLE_EVERY - 1)) == 0) {
                 append(ordinal);
+                Trace.refresh();
             }
         }
 

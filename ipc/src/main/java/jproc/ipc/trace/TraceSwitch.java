@@ -23,19 +23,39 @@ import jproc.ipc.session.Session;
  *   | on (int)  |  reserved                                  |
  *   +-----------+--------------------------------------------+
  * </pre>
- * Any process may flip it; readers see the change at their next event (opaque read, no fence).
+ * Any process may flip it. A process that records keeps a copy of the switch in its heap (cheaper to read than
+ * the mapped file) and refreshes it from the file whenever it writes a ring record, so it notices a switch-off by
+ * another process within {@link TraceDescriptor#SAMPLE_EVERY} events of a channel (at once during a channel's
+ * first {@link TraceDescriptor#FULL_RECORD_EVENTS}); a process that does not record reads the file at each event,
+ * so it notices a switch-on at its next event. {@link #set} applies to the calling process at once.
  * Without the file (it could not be created or was removed) each process keeps a local switch.
  */
 final class TraceSwitch {
     static final int BYTES = 64;
     private static final VarHandle INTS = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
+    private static final VarHandle CACHED;
+
+    static {
+        try {
+            CACHED = MethodHandles.lookup().findVarHandle(TraceSwitch.class, "cached", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final ByteBuffer shared;
     private volatile boolean local;
+    /**
+     * The last value read from the file (or the local switch): what the recording path checks. Opaque accesses
+     * only (through {@link #CACHED}): no fence on the recording path, yet never hoisted out of a loop.
+     */
+    @SuppressWarnings("unused")
+    private boolean cached;
 
     private TraceSwitch(ByteBuffer shared, boolean initial) {
         this.shared = shared;
         this.local = initial;
+        CACHED.setRelease(this, shared != null ? (int) INTS.getOpaque(shared, 0) != 0 : initial);
     }
 
     static TraceSwitch open(boolean initial) {
@@ -62,12 +82,21 @@ final class TraceSwitch {
         }
     }
 
+    /** The switch as the file says now (and refreshes the copy). */
     boolean on() {
-        return shared != null ? (int) INTS.getOpaque(shared, 0) != 0 : local;
+        boolean on = shared != null ? (int) INTS.getOpaque(shared, 0) != 0 : local;
+        CACHED.setOpaque(this, on);
+        return on;
+    }
+
+    /** The copy of the switch: one heap read, possibly behind the file (see the class comment). */
+    boolean cached() {
+        return (boolean) CACHED.getOpaque(this);
     }
 
     void set(boolean on) {
         local = on;
+        CACHED.setVolatile(this, on);
         if (shared != null) {
             INTS.setRelease(shared, 0, on ? 1 : 0);
         }
