@@ -31,8 +31,8 @@ import jproc.ipc.shm.SessionTracker;
  * line compares JProc with itself, so its reference is the untraced JProc rate, not Python; its ratio is the median
  * over the 20 pairs of on / off (robust to the load drifting during the run) and the cost is 1 - ratio:
  * <pre>
- *   BENCH trace_cost_pct &lt;(1 - ratio) * 100&gt; % peer=&lt;median msg/s, recording off&gt; ratio=&lt;median of on / off&gt;
- *         on=&lt;median msg/s, recording on&gt;
+ *   BENCH trace_cost_pct &lt;(1 - ratio) * 100&gt; % peer=&lt;median msg/s, off&gt; ratio=&lt;median of on / off&gt;
+ *         on=&lt;median msg/s, on&gt;
  * </pre>
  * (one line; the rounds go to stderr, with the cost of one recorded event on one thread, {@code TraceEventCost}). Run
  * with {@code bin/bench channels}.
