@@ -36,7 +36,7 @@ public final class TimelineMagic implements Magic {
                 release, waits and signals as coloured ticks; amber bars while a process held a lock, red
                 bars while it waited. A producer/consumer rhythm, lock hand-offs and a deadlock (two red bars
                 running to the right edge) read at a glance. Events come from the trace (see %trace); past
-                2000 events of one kind on one channel only one in 1024 is drawn, the counts stay exact.
+                256 events of one kind on one channel only one in 1024 is drawn, the counts stay exact.
 
                 Example:
                   %timeline

@@ -29,10 +29,12 @@ public final class TraceMagic implements Magic {
     public String help() {
         return """
                 Switches event recording on or off. Recording feeds %wiring, %timeline, the per-process
-                counts of %inspect and the "blocked on" column of %ps. It is on by default and cheap (an atomic
-                counter increment per operation, a ring-buffer record for the first 2000 events of a kind
-                per channel, then one in 1024). Off applies to the kernel at once and to children started
-                afterwards; running children keep their setting. Without an argument, says whether it is on.
+                counts of %inspect and the "blocked on" column of %ps. It is on by default and cheap (a counter
+                increment per operation, a ring-buffer record for the first 256 events of a kind per channel,
+                then one in 1024; about 1 ns per event, a cost on queue throughput within the benchmark's
+                noise: bin/bench channels prints trace_cost_pct). The switch is session-wide: the kernel
+                and children started afterwards follow at once, running children within 1024 events of a
+                channel. Without an argument, says whether it is on.
 
                 Example:
                   %trace off
@@ -52,7 +54,8 @@ public final class TraceMagic implements Magic {
             default -> throw a.error("say on or off: " + what);
         }
         System.out.println("event recording is " + (Trace.enabled() ? "on" : "off")
-                + (what.equals("status") ? "" : " (children started from now on follow)"));
+                + (what.equals("status") ? "" : " (for the whole session: running children follow within 1024 "
+                + "events of a channel)"));
         return null;
     }
 
