@@ -18,6 +18,8 @@ import jproc.ipc.shm.SessionTracker;
  *   BENCH &lt;figure&gt; &lt;value&gt; &lt;unit&gt; peer=&lt;python&gt; ratio=&lt;value&gt; limit=&lt;agrona&gt;
  * </pre>
  * ratio is ours / peer for throughputs and peer / ours for latencies (higher is better for JProc either way). The
+ * 1->1 queue figure and its Agrona limit are the median of 21 rounds of 1 M items after 2 M warm-up items (short
+ * rounds, so that a moment of load from other programs spoils one round, not the figure). The
  * MPMC limit is Agrona's many-to-one ring (4 producers, 1 consumer: Agrona has no many-to-many ring); the counter
  * limit runs the same rounds with the least lock there is (a compare-and-set on a mapped long, see
  * {@code AgronaRoles}). The locked counter is the median of 11 rounds in the same 4 warm worker JVMs (after 5 untimed

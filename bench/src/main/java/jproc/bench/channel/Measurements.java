@@ -29,7 +29,9 @@ public final class Measurements {
     static final Duration LONG = Duration.ofMinutes(3);
     static final int RING_BYTES = 1 << 20;
     static final int QUEUE_WARM = 2_000_000;
-    static final int QUEUE_N = 10_000_000;
+    static final int QUEUE_N = 1_000_000;
+    /** Rounds of {@link #QUEUE_N} items for the 1->1 queue and its Agrona limit: the median of many short rounds. */
+    static final int QUEUE_ROUNDS = 21;
     static final int REPS = 3;
     static final int TRACE_N = 1_000_000;
     static final int TRACE_ROUNDS = 40;
@@ -75,9 +77,9 @@ public final class Measurements {
     /** JProc queue, 8-byte items, one producer JVM to one consumer JVM: items per second. */
     public double queue() {
         try (ProcessQueue<Long> q = ProcessQueue.of("bench-queue-" + (++files))) {
-            var consumer = child(false, "queueConsumer", q.name(), QUEUE_WARM, QUEUE_N, REPS);
+            var consumer = child(false, "queueConsumer", q.name(), QUEUE_WARM, QUEUE_N, QUEUE_ROUNDS);
             consumer.await("READY", LONG);
-            var producer = child(false, "queueProducer", q.name(), QUEUE_WARM, QUEUE_N, REPS);
+            var producer = child(false, "queueProducer", q.name(), QUEUE_WARM, QUEUE_N, QUEUE_ROUNDS);
             double rate = consumer.result(LONG)[0];
             producer.await("DONE", LONG);
             return rate;
@@ -273,9 +275,9 @@ public final class Measurements {
     /** Raw Agrona one-to-one ring, 1 MiB over /dev/shm: messages per second. */
     public double agronaQueue() throws IOException {
         Path ring = agronaFile(RING_BYTES + RingBufferDescriptor.TRAILER_LENGTH);
-        var consumer = child(true, "agronaConsumer", ring, QUEUE_WARM, QUEUE_N, REPS);
+        var consumer = child(true, "agronaConsumer", ring, QUEUE_WARM, QUEUE_N, QUEUE_ROUNDS);
         consumer.await("READY", LONG);
-        child(true, "agronaProducer", ring, QUEUE_WARM, QUEUE_N, REPS);
+        child(true, "agronaProducer", ring, QUEUE_WARM, QUEUE_N, QUEUE_ROUNDS);
         return consumer.result(LONG)[0];
     }
 
