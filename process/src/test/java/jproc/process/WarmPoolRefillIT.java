@@ -31,7 +31,7 @@ class WarmPoolRefillIT {
         while (pool.ready() == 0 && System.currentTimeMillis() < end) {
             Thread.sleep(20);
         }
-        assertTrue(pool.ready() > 0, "no spare became ready within 45 s: " + pool.lastFailure());
+        assertTrue(pool.ready() > 0, "no spare became ready within 45 s: " + pool.describe());
         // taking the spare schedules a replacement a moment later; killAll comes before it starts
         var p = new ChildProcess("taken", () -> { }).start();
         ChildProcesses.killAll(5_000);
@@ -46,5 +46,30 @@ class WarmPoolRefillIT {
                     .filter(h -> h.pid() != p.pid()).map(ProcessHandle::pid).toList();
         }
         assertEquals(List.of(), alive, "a spare was started after killAll");
+    }
+
+    @Test
+    @Timeout(90)
+    void sparesDiscardedWhileARefillIsPendingAreStartedAgainByTheNextPrestart() throws InterruptedException {
+        WarmPool pool = WarmPool.instance();
+        pool.discardSpares();
+        if (pool.size() == 0) {
+            pool.setSize(1);
+        }
+        pool.prestart();
+        long end = System.currentTimeMillis() + 45_000;
+        while (pool.ready() == 0 && System.currentTimeMillis() < end) {
+            Thread.sleep(20);
+        }
+        assertTrue(pool.ready() > 0, "no spare became ready within 45 s: " + pool.describe());
+        var p = new ChildProcess("taken-2", () -> { }).start(); // schedules a replacement
+        pool.discardSpares(); // as new default options do: the pending replacement is of the old generation
+        pool.prestart();
+        end = System.currentTimeMillis() + 45_000;
+        while (pool.ready() == 0 && System.currentTimeMillis() < end) {
+            Thread.sleep(20);
+        }
+        p.join();
+        assertTrue(pool.ready() > 0, "the pool stayed empty: " + pool.describe());
     }
 }

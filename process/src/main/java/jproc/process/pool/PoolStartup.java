@@ -3,7 +3,9 @@ package jproc.process.pool;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.channels.Channels;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
@@ -29,6 +31,10 @@ final class PoolStartup {
     private static final AtomicInteger POOLS = new AtomicInteger();
     private static final AtomicInteger WORKERS = new AtomicInteger();
     private static final long START_TIMEOUT_MILLIS = 60_000;
+    /** How long a connection may take to send its HELLO (a worker sends it at once). */
+    static final long HELLO_TIMEOUT_MILLIS = 5_000;
+    /** The largest HELLO accepted (kind, index, 16-byte token and their lengths need under 64 bytes). */
+    static final int MAX_HELLO_BYTES = 256;
 
     private final List<WorkerHandle> workers = new ArrayList<>();
 
@@ -105,7 +111,7 @@ final class PoolStartup {
                 } catch (IOException e) {
                     throw new ChildStartException("pool workers did not connect: " + problem(), e);
                 }
-                byte[] hello = WireReader.readFrame(Channels.newInputStream(ch));
+                byte[] hello = readHello(ch);
                 WorkerHandle w = hello == null ? null : check(new WireReader(hello), token);
                 if (w == null) {
                     ch.close(); // not one of ours
@@ -116,6 +122,48 @@ final class PoolStartup {
             }
         } finally {
             watchdog.interrupt();
+        }
+    }
+
+    /**
+     * Reads the HELLO frame of a connection within {@link #HELLO_TIMEOUT_MILLIS}, or returns null: a connection
+     * that sends nothing, too little or too much (anything that is not a worker) cannot stall the pool's start.
+     * The channel is left in blocking mode for the result reader.
+     */
+    static byte[] readHello(SocketChannel ch) throws IOException {
+        ByteBuffer header = ByteBuffer.allocate(4);
+        ByteBuffer body = null;
+        long deadline = System.nanoTime() + HELLO_TIMEOUT_MILLIS * 1_000_000L;
+        ch.configureBlocking(false);
+        try (Selector selector = Selector.open()) {
+            ch.register(selector, SelectionKey.OP_READ);
+            while (true) {
+                ByteBuffer target = body == null ? header : body;
+                int r = ch.read(target);
+                if (r < 0) {
+                    return null;
+                }
+                if (body == null && !header.hasRemaining()) {
+                    int len = header.flip().getInt();
+                    if (len < 0 || len > MAX_HELLO_BYTES) {
+                        return null;
+                    }
+                    body = ByteBuffer.allocate(len);
+                }
+                if (body != null && !body.hasRemaining()) {
+                    return body.array();
+                }
+                long left = (deadline - System.nanoTime()) / 1_000_000L;
+                if (left <= 0) {
+                    return null;
+                }
+                if (r == 0) {
+                    selector.select(left);
+                    selector.selectedKeys().clear();
+                }
+            }
+        } finally {
+            ch.configureBlocking(true); // the selector is closed: the key is gone
         }
     }
 

@@ -15,9 +15,12 @@ public final class WarmPool {
 
     /** How long after a spare was taken its replacement starts. */
     static final long REFILL_DELAY_MILLIS = 100;
+    /** How long a spare may take to become ready before it is ended. */
+    static final long READY_TIMEOUT_SECONDS = 30;
 
     private final ArrayDeque<Process> spares = new ArrayDeque<>();
     private int size;
+    /** Spares of the current generation being started. */
     private int starting;
     private int generation;
     private int failures;
@@ -133,8 +136,7 @@ public final class WarmPool {
         for (int i = 0; i < n; i++) {
             synchronized (this) {
                 if (gen != generation) {
-                    starting -= n - i;
-                    return;
+                    return; // discardSpares() no longer counts this generation's places as starting
                 }
             }
             Process p = null;
@@ -148,7 +150,9 @@ public final class WarmPool {
                 // no spare this time: start() falls back to a cold start
             }
             synchronized (this) {
-                starting--;
+                if (gen == generation) {
+                    starting--;
+                }
                 if (p != null) {
                     if (spares.size() < size && gen == generation) {
                         spares.add(p);
@@ -167,6 +171,37 @@ public final class WarmPool {
      * are kept as the last failure. False if the JVM ended first (a bad default option: cold starts show why).
      */
     private boolean awaitReady(Process p) {
+        // a spare that is neither ready nor dead after READY_TIMEOUT_SECONDS is ended, so that it cannot hold a
+        // "starting" place (and keep the pool from refilling) forever
+        var watchdog = java.util.concurrent.CompletableFuture.delayedExecutor(READY_TIMEOUT_SECONDS,
+                java.util.concurrent.TimeUnit.SECONDS);
+        var timedOut = new java.util.concurrent.atomic.AtomicBoolean();
+        var ready = new java.util.concurrent.atomic.AtomicBoolean();
+        watchdog.execute(() -> {
+            if (!ready.get() && p.isAlive()) {
+                timedOut.set(true);
+                p.destroyForcibly();
+            }
+        });
+        boolean ok = readUntilReady(p);
+        ready.set(ok);
+        if (timedOut.get()) {
+            synchronized (this) {
+                lastFailure = "a spare JVM was not ready within " + READY_TIMEOUT_SECONDS + " s and was ended";
+            }
+            return false;
+        }
+        return ok;
+    }
+
+    /** What the pool is doing, for diagnostics: size, ready and starting spares, failures, the last failure. */
+    public synchronized String describe() {
+        spares.removeIf(p -> !p.isAlive());
+        return "size=" + size + " ready=" + spares.size() + " starting=" + starting + " failures=" + failures
+                + " generation=" + generation + " lastFailure=" + lastFailure;
+    }
+
+    private boolean readUntilReady(Process p) {
         var in = p.getErrorStream();
         var line = new StringBuilder();
         try {
@@ -205,6 +240,7 @@ public final class WarmPool {
             old = new ArrayList<>(spares);
             spares.clear();
             generation++;
+            starting = 0; // spares of the old generation still starting are ended when they finish
             failures = 0;
         }
         for (Process p : old) {
