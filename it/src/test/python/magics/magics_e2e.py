@@ -320,6 +320,11 @@ def ps_shows_the_process_table(k):
     assert_in("sleeper", t)
     assert_in("greeter", t)
     assert c.data("text/html"), "no HTML table"
+    # an ended child shows the CPU time and peak memory it recorded as it exited
+    greeter = [l for l in t.splitlines() if l.split() and l.split()[0] == "greeter"]
+    assert greeter and "exited" in greeter[0], t
+    cols = re.split(r"\s{2,}", greeter[0].strip())
+    assert len(cols) >= 7 and cols[-3] != "-" and cols[-2] != "-", f"no CPU/memory for the ended greeter: {greeter[0]}"
 
 
 @check

@@ -14,8 +14,16 @@ import java.util.List;
  * @param exitCode     the exit code the process reported, or null if it did not report one
  * @param channels     per channel, how often this process did each kind of event
  * @param events       the recorded events, oldest first (sampled past a threshold, see {@link TraceDescriptor})
+ * @param cpuNanos     CPU time the process used in all, recorded as it exited; -1 if it did not record it (still
+ *                     running, killed by SIGKILL)
+ * @param peakRssBytes peak resident memory of the process, recorded as it exited; -1 if not recorded
  */
 public record ProcessTrace(long pid, String name, long startEpochMs, long startNanos, String blockedOn,
                            long blockedNanos, Integer exitCode, List<ChannelCounts> channels,
-                           List<TraceRecord> events) {
+                           List<TraceRecord> events, long cpuNanos, long peakRssBytes) {
+    /** A trace without final usage (the process has not recorded it). */
+    public ProcessTrace(long pid, String name, long startEpochMs, long startNanos, String blockedOn,
+                        long blockedNanos, Integer exitCode, List<ChannelCounts> channels, List<TraceRecord> events) {
+        this(pid, name, startEpochMs, startNanos, blockedOn, blockedNanos, exitCode, channels, events, -1, -1);
+    }
 }

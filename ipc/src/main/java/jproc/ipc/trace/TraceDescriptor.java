@@ -51,6 +51,10 @@ public final class TraceDescriptor {
     public static final int BLOCKED_OP_OFFSET = 52;
     public static final int BLOCKED_SINCE_OFFSET = 56;
     public static final int EXIT_CODE_OFFSET = 64;
+    /** CPU time (user + system, nanoseconds) the process used, written once as it exits; 0 until then. */
+    public static final int FINAL_CPU_NANOS_OFFSET = 72;
+    /** Peak resident memory (bytes, the kernel's VmHWM) of the process, written once as it exits; 0 until then. */
+    public static final int FINAL_PEAK_RSS_OFFSET = 80;
     public static final int NAME_OFFSET = 128;
     public static final int NAME_MAX = 200;
     public static final int HEADER_BYTES = 4096;

@@ -112,8 +112,10 @@ public final class TraceReader {
             }
         }
         events.sort(Comparator.comparingLong(TraceRecord::nanos));
+        long cpu = (long) TraceRecorder.LONGS.getAcquire(b, TraceDescriptor.FINAL_CPU_NANOS_OFFSET);
+        long rss = (long) TraceRecorder.LONGS.getAcquire(b, TraceDescriptor.FINAL_PEAK_RSS_OFFSET);
         return new ProcessTrace(pid, name, b.getLong(START_EPOCH_MS_OFFSET), b.getLong(START_NANOS_OFFSET), blocked,
-                blockedSince, exit == 0 ? null : exit - 1, channels, events);
+                blockedSince, exit == 0 ? null : exit - 1, channels, events, cpu > 0 ? cpu : -1, rss > 0 ? rss : -1);
     }
 
     /**

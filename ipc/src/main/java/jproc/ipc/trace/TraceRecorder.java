@@ -95,6 +95,15 @@ public final class TraceRecorder {
         INTS.setRelease(buf, NAME_OFFSET, n);
     }
 
+    /**
+     * Records what the process used in all, as it exits (before {@link #setExitCode}, which readers take as the
+     * sign that the process ended): CPU time and peak resident memory, each 0 when unknown.
+     */
+    public void setFinalUsage(long cpuNanos, long peakRssBytes) {
+        LONGS.setRelease(buf, TraceDescriptor.FINAL_CPU_NANOS_OFFSET, Math.max(0, cpuNanos));
+        LONGS.setRelease(buf, TraceDescriptor.FINAL_PEAK_RSS_OFFSET, Math.max(0, peakRssBytes));
+    }
+
     /** Records this process's exit code (called just before the process exits normally). */
     public void setExitCode(int code) {
         INTS.setRelease(buf, EXIT_CODE_OFFSET, code + 1);

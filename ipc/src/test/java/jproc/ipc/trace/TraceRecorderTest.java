@@ -38,6 +38,15 @@ class TraceRecorderTest {
     }
 
     @Test
+    void finalUsageIsReadBackOnceRecorded() {
+        Trace.channel("queue", "trace-test-usage").event(TraceEvent.PUT); // this process records
+        assertEquals(-1, mine().cpuNanos(), "nothing recorded before the process exits");
+        Trace.recorder().setFinalUsage(1_234_567_890L, 40L << 20);
+        assertEquals(1_234_567_890L, mine().cpuNanos());
+        assertEquals(40L << 20, mine().peakRssBytes());
+    }
+
+    @Test
     void blockedStatusIsVisibleUntilUnblocked() {
         TraceChannel l = Trace.channel("lock", "trace-test-lock");
         l.blocked(TraceEvent.ACQUIRE);

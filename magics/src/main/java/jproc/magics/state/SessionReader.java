@@ -68,7 +68,7 @@ public final class SessionReader {
             } else {
                 List<long[]> r = runs.getOrDefault(c.name(), List.of());
                 long ran = k < r.size() && r.get(k)[1] > 0 ? (r.get(k)[1] - r.get(k)[0]) / 1_000_000 : -1;
-                rows.add(exited(c.name(), pid, exit, ran));
+                rows.add(exited(c.name(), pid, exit, ran, byPid.get(pid)));
             }
         }
         // processes started by children (grandchildren) are known from their trace files only
@@ -76,7 +76,7 @@ public final class SessionReader {
             if (seen.add(t.pid())) {
                 boolean alive = ProcessHandle.of(t.pid()).map(ProcessHandle::isAlive).orElse(false);
                 rows.add(alive && t.exitCode() == null ? live(t.name(), t.pid(), t) : exited(t.name(), t.pid(),
-                        t.exitCode(), -1));
+                        t.exitCode(), -1, t));
             }
         }
         Map<Long, String> names = new HashMap<>();
@@ -119,9 +119,12 @@ public final class SessionReader {
         return new ProcessRow(name, pid, state, blocked, null, s.cpuMillis(), s.rssBytes(), s.uptimeMillis());
     }
 
-    private static ProcessRow exited(String name, long pid, Integer exit, long ranMillis) {
+    /** An ended process: CPU time and peak memory as it recorded them when it exited (unknown after SIGKILL). */
+    private static ProcessRow exited(String name, long pid, Integer exit, long ranMillis, ProcessTrace trace) {
         String state = exit == null ? "gone" : exit < 0 ? "killed" : "exited";
-        return new ProcessRow(name, pid, state, null, exit, -1, -1, ranMillis);
+        long cpu = trace != null && trace.cpuNanos() >= 0 ? trace.cpuNanos() / 1_000_000 : -1;
+        long rss = trace != null ? trace.peakRssBytes() : -1;
+        return new ProcessRow(name, pid, state, null, exit, cpu, rss, ranMillis);
     }
 
     /**

@@ -100,11 +100,31 @@ final class ExitReporter extends Thread implements sun.misc.SignalHandler {
         try {
             var trace = Trace.channel("process", name);
             trace.event(TraceEvent.EXIT);
+            Trace.recorder().setFinalUsage(cpuNanos(), peakRssBytes());
             if (sig == 0 && code >= 0) {
                 Trace.recorder().setExitCode(code);
             }
         } catch (RuntimeException | LinkageError e) {
             // tracing is best effort
         }
+    }
+
+    /** CPU time this process used (user + system), or 0 if the platform does not say. */
+    private static long cpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+    }
+
+    /** Peak resident memory ({@code VmHWM} of /proc/self/status), or 0 without /proc. */
+    private static long peakRssBytes() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.substring(6).replace("kB", "").trim()) * 1024;
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // no /proc: unknown
+        }
+        return 0;
     }
 }
