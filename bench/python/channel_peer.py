@@ -8,6 +8,7 @@ way as the Java side:
   queue mpmc     4 producer processes x 50 000 ints, 2 consumer processes, from the first producer's start
                  to the last consumer's last item
   pipe rtt       10 000 ping-pongs with an echoing child, each round trip timed
+  idle get       CPU of a child blocked 10 s in Queue.get(timeout=10) on an empty queue, percent of a core
   locked counter 4 processes x 10 000 increments of Value('i') under its lock per round, median of 11 rounds
                  in the same processes; each round the workers wait at a gate yielding their core
                  (os.sched_yield) and are released together, timed from the first start to the last end
@@ -155,6 +156,27 @@ def locked_counter(procs=4, n=10_000, rounds=11):
     return statistics.median(rates)
 
 
+def _idle_get(q, seconds, out):
+    from queue import Empty
+    c0 = time.process_time()
+    t0 = time.perf_counter()
+    try:
+        q.get(timeout=seconds)
+    except Empty:
+        pass
+    out.put((time.process_time() - c0) * 100 / (time.perf_counter() - t0))
+
+
+def idle_get_cpu(seconds=10):
+    """CPU of a child blocked in Queue.get(timeout=seconds) on an empty queue, percent of a core."""
+    q, out = mp.Queue(), mp.Queue()
+    p = mp.Process(target=_idle_get, args=(q, seconds, out))
+    p.start()
+    pct = out.get()
+    p.join()
+    return pct
+
+
 def main():
     reps = int(sys.argv[1]) if len(sys.argv) > 1 else 3
     mp.set_start_method("fork")
@@ -167,6 +189,7 @@ def main():
         figures["pipe_rtt_median_us"].append(median)
         figures["pipe_rtt_p99_us"].append(p99)
     figures["locked_counter_incr_per_s"].append(locked_counter())
+    figures["idle_get_cpu_pct"] = [idle_get_cpu()]
     print(json.dumps({k: statistics.median(v) for k, v in figures.items()}))
 
 

@@ -18,6 +18,8 @@ import jproc.ipc.shm.SessionTracker;
  *   BENCH &lt;figure&gt; &lt;value&gt; &lt;unit&gt; peer=&lt;python&gt; ratio=&lt;value&gt; limit=&lt;agrona&gt;
  * </pre>
  * ratio is ours / peer for throughputs and peer / ours for latencies (higher is better for JProc either way). The
+ * idle_get_cpu_pct is the CPU a {@code get()} uses while it waits 10 s on an empty queue in a child JVM, in percent
+ * of one core (the bar: under 2 %), beside Python's {@code Queue.get(timeout=10)}; ratio = peer / ours. The
  * 1->1 queue figure and its Agrona limit are the median of 21 rounds of 1 M items after 2 M warm-up items (short
  * rounds, so that a moment of load from other programs spoils one round, not the figure). The
  * MPMC limit is Agrona's many-to-one ring (4 producers, 1 consumer: Agrona has no many-to-many ring); the counter
@@ -60,6 +62,8 @@ public final class ChannelBench {
             double[] pipe = m.pipe();
             double[] pipeLimit = m.agronaPipe();
             m.killChildren();
+            double idle = m.idleGetCpu();
+            m.killChildren();
             double counter = m.lockedCounter();
             double counterLimit = m.agronaCounter();
             m.killChildren();
@@ -70,6 +74,9 @@ public final class ChannelBench {
             print("queue_mpmc_msgs_per_s", mpmc, "msg/s", py.get("queue_mpmc_msgs_per_s"), mpmcLimit, false);
             print("pipe_rtt_median_us", pipe[0], "us", py.get("pipe_rtt_median_us"), pipeLimit[0], true);
             print("pipe_rtt_p99_us", pipe[1], "us", py.get("pipe_rtt_p99_us"), pipeLimit[1], true);
+            System.out.println(String.format(Locale.ROOT, "BENCH idle_get_cpu_pct %.2f %% peer=%.2f ratio=%.2f",
+                    idle, py.getOrDefault("idle_get_cpu_pct", Double.NaN),
+                    py.getOrDefault("idle_get_cpu_pct", Double.NaN) / idle));
             print("locked_counter_incr_per_s", counter, "incr/s", py.get("locked_counter_incr_per_s"), counterLimit,
                     false);
             System.err.println(m.traceDetail());

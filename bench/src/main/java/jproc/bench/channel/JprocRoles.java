@@ -30,9 +30,28 @@ final class JprocRoles {
             case "mpmcConsumer" -> mpmcConsumer(a[0], arg(a, 1));
             case "pipeEcho" -> pipeEcho(a[0]);
             case "pipePing" -> pipePing(a[0], arg(a, 1), arg(a, 2), arg(a, 3));
+            case "idleGet" -> idleGet(a[0], arg(a, 1));
             case "counterWorker" -> counterWorker(a[0], a[1], a[2], arg(a, 3), arg(a, 4), arg(a, 5), arg(a, 6));
             default -> throw new IllegalArgumentException("unknown role " + role);
         }
+    }
+
+    /**
+     * A {@code get} on a queue nobody puts into, for {@code seconds}: the CPU the waiting thread used, in percent
+     * of one core over the wait.
+     */
+    private static void idleGet(String name, int seconds) {
+        ProcessQueue<Long> q = ProcessQueue.open(name);
+        var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        say("READY");
+        long c0 = mx.getCurrentThreadCpuTime();
+        long t0 = System.nanoTime();
+        if (q.poll(java.time.Duration.ofSeconds(seconds)) != null) {
+            throw new IllegalStateException("an item arrived on the idle queue");
+        }
+        long cpu = mx.getCurrentThreadCpuTime() - c0;
+        say("RESULT " + cpu * 100.0 / (System.nanoTime() - t0));
+        q.close();
     }
 
     /** Runs puts and gets on a private queue so that both paths are compiled. */

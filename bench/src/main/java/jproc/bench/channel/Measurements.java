@@ -86,6 +86,17 @@ public final class Measurements {
         }
     }
 
+    /** Seconds of the idle {@code get} measured by {@link #idleGetCpu()}. */
+    static final int IDLE_SECONDS = 10;
+
+    /** CPU (percent of a core) of a {@code get} that waits {@link #IDLE_SECONDS} s on an empty queue in a child JVM. */
+    public double idleGetCpu() {
+        try (ProcessQueue<Long> q = ProcessQueue.of("bench-idle-" + (++files))) {
+            var waiter = child(false, "idleGet", q.name(), IDLE_SECONDS);
+            return waiter.result(LONG)[0];
+        }
+    }
+
     /**
      * What event recording costs on the queue of {@link #queue()}: the same 1->1 run of 8-byte items in two fresh
      * JVMs, {@link #TRACE_ROUNDS} rounds of {@link #TRACE_N} items after the same warm-up, recording switched on

@@ -38,7 +38,7 @@ public final class WaitLoop implements AutoCloseable {
     /** Longest sleep between two polls. */
     public static final long MAX_PARK_NANOS = 1_000_000;
     /** Longest sleep once a waiter has slept for {@link #LONG_IDLE_NANOS} (a wake-up costs ~20 us of CPU on a VM). */
-    public static final long LONG_IDLE_PARK_NANOS = 2_000_000;
+    public static final long LONG_IDLE_PARK_NANOS = 5_000_000;
     /** After this long asleep a waiter polls every {@link #LONG_IDLE_PARK_NANOS}. */
     public static final long LONG_IDLE_NANOS = 1_000_000_000;
     /** How often {@link #checkDue()} answers true while sleeping (owner and peer liveness checks). */

@@ -177,7 +177,9 @@ class ProcessLockTest {
             lock.release();
             assertFalse(got.get());
             double share = cpu.get() / 3e9;
-            assertTrue(share < 0.02, "an idle acquire used " + Math.round(share * 1000) / 10.0 + " % of a core");
+            // a waiter that spins would use a whole core; the 2 % bar itself is a benchmark figure
+            // (bin/bench channels: idle_get_cpu_pct), since a loaded machine makes each wake-up dearer
+            assertTrue(share < 0.10, "an idle acquire used " + Math.round(share * 1000) / 10.0 + " % of a core");
         }
     }
 
