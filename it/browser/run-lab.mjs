@@ -21,10 +21,9 @@
 //                                            lines arrive while the child runs, not all at its end)
 //   }
 // Exit status 0 when every expectation held and no cell shows an error, 1 otherwise, 2 on a usage or set-up error.
-import { chromium } from 'playwright-core';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { openBrowser, readSpec, report, runMain } from './browser-run.mjs';
 
 const log = (...a) => console.log('[lab]', ...a);
 
@@ -44,26 +43,16 @@ function codeCells() {
 }
 
 async function main() {
-    if (process.argv.length !== 3) {
-        console.error('usage: node run-lab.mjs <spec.json>');
+    const spec = readSpec('run-lab.mjs');
+    if (!spec) {
         return 2;
     }
-    const spec = JSON.parse(readFileSync(process.argv[2], 'utf8'));
-    mkdirSync(spec.outDir, { recursive: true });
-    const profile = mkdtempSync(join(tmpdir(), 'jproc-chromium-lab-'));
     const failures = [];
     const result = { failures };
     let browser;
     try {
-        browser = await chromium.launchPersistentContext(profile, {
-            executablePath: '/usr/bin/chromium',
-            headless: true,
-            viewport: { width: 1280, height: 900 },
-            args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-                '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
-        });
-        const page = browser.pages()[0] || await browser.newPage();
-        page.on('pageerror', e => log('page error:', e.message));
+        browser = await openBrowser('jproc-chromium-lab-', { width: 1280, height: 900 }, log);
+        const page = browser.page;
         const url = `${spec.url}/lab/tree/${encodeURI(spec.notebook)}?token=${spec.token}`;
         log('opening', url.replace(spec.token, '<token>'));
         await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60000 });
@@ -209,18 +198,10 @@ async function main() {
     } finally {
         writeFileSync(join(spec.outDir, 'result.json'), JSON.stringify(result, null, 1));
         if (browser) {
-            await browser.close().catch(() => {});
+            await browser.close();
         }
-        rmSync(profile, { recursive: true, force: true });
     }
-    for (const f of failures) {
-        log('FAIL', f);
-    }
-    log(failures.length === 0 ? 'PASS' : `${failures.length} failure(s)`);
-    return failures.length === 0 ? 0 : 1;
+    return report(failures, log);
 }
 
-main().then(code => process.exit(code), e => {
-    console.error(e);
-    process.exit(2);
-});
+runMain(main);

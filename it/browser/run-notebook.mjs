@@ -17,36 +17,24 @@
 //   }
 // Exit status 0 when every expectation held and no cell shows an error or stderr output, 1 otherwise,
 // 2 on a usage or set-up error. result.json holds what each code cell showed and every failure.
-import { chromium } from 'playwright-core';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { openBrowser, readSpec, report, runMain } from './browser-run.mjs';
 
 const log = (...a) => console.log('[browser]', ...a);
 
 async function main() {
-    if (process.argv.length !== 3) {
-        console.error('usage: node run-notebook.mjs <spec.json>');
+    const spec = readSpec('run-notebook.mjs');
+    if (!spec) {
         return 2;
     }
-    const spec = JSON.parse(readFileSync(process.argv[2], 'utf8'));
-    mkdirSync(spec.outDir, { recursive: true });
     const ipynb = JSON.parse(readFileSync(spec.notebookFile, 'utf8'));
     const codeIds = ipynb.cells.filter(c => c.cell_type === 'code').map(c => c.id);
-    const profile = mkdtempSync(join(tmpdir(), 'jproc-chromium-'));
     const failures = [];
     let browser;
     try {
-        // A persistent context is how Playwright takes a fresh, throw-away --user-data-dir.
-        browser = await chromium.launchPersistentContext(profile, {
-            executablePath: '/usr/bin/chromium',
-            headless: true,
-            viewport: { width: 1280, height: 1000 },
-            args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-                '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
-        });
-        const page = browser.pages()[0] || await browser.newPage();
-        page.on('pageerror', e => log('page error:', e.message));
+        browser = await openBrowser('jproc-chromium-', { width: 1280, height: 1000 }, log);
+        const page = browser.page;
         const url = `${spec.url}/notebooks/${encodeURI(spec.notebook)}?token=${spec.token}`;
         log('opening', url.replace(spec.token, '<token>'));
         await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60000 });
@@ -158,18 +146,10 @@ async function main() {
         writeFileSync(join(spec.outDir, 'result.json'), JSON.stringify({ failures }, null, 1));
     } finally {
         if (browser) {
-            await browser.close().catch(() => {});
+            await browser.close();
         }
-        rmSync(profile, { recursive: true, force: true });
     }
-    for (const f of failures) {
-        log('FAIL', f);
-    }
-    log(failures.length === 0 ? 'PASS' : `${failures.length} failure(s)`);
-    return failures.length === 0 ? 0 : 1;
+    return report(failures, log);
 }
 
-main().then(code => process.exit(code), e => {
-    console.error(e);
-    process.exit(2);
-});
+runMain(main);

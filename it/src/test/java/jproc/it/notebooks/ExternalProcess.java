@@ -50,14 +50,25 @@ final class ExternalProcess implements AutoCloseable {
         return process.pid();
     }
 
-    /** Ends the process and every descendant: SIGTERM, up to 5 s of grace, then SIGKILL. Idempotent. */
-    @Override
-    public void close() {
+    /** Runs {@code command} to its end; fails with its log when it exits non-zero or outlives {@code timeout}. */
+    static void run(String label, List<String> command, Path dir, Map<String, String> env, Path log,
+            Duration timeout) throws java.io.IOException, InterruptedException {
+        try (var p = start(label, command, dir, env, log)) {
+            int status = p.waitFor(timeout);
+            if (status != 0) {
+                throw new IllegalStateException(label + " failed with status " + status + ":\n"
+                        + java.nio.file.Files.readString(log));
+            }
+        }
+    }
+
+    /** Ends the process and every descendant: SIGTERM, up to {@code grace}, then SIGKILL. Idempotent. */
+    void stop(Duration grace) {
         var all = new java.util.ArrayList<ProcessHandle>();
         process.descendants().forEach(all::add);
         all.add(process.toHandle());
         all.forEach(ProcessHandle::destroy);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        long deadline = System.nanoTime() + grace.toNanos();
         for (ProcessHandle h : all) {
             long left = deadline - System.nanoTime();
             try {
@@ -66,5 +77,11 @@ final class ExternalProcess implements AutoCloseable {
                 h.destroyForcibly();
             }
         }
+    }
+
+    /** {@link #stop(Duration)} with 5 s of grace. */
+    @Override
+    public void close() {
+        stop(Duration.ofSeconds(5));
     }
 }

@@ -28,4 +28,17 @@ final class Repo {
     static Path target(String sub) throws java.io.IOException {
         return Files.createDirectories(itModule().resolve("target").resolve(sub));
     }
+
+    /** A fresh {@code it/target/<sub>} (emptied first) for what a test leaves to look at (logs, screenshots). */
+    static Path freshTarget(String sub) throws java.io.IOException {
+        Path dir = itModule().resolve("target").resolve(sub);
+        if (Files.exists(dir)) {
+            try (var all = Files.walk(dir)) {
+                for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+        return Files.createDirectories(dir);
+    }
 }

@@ -1,4 +1,4 @@
-package jproc.it.browser;
+package jproc.it.notebooks;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,7 +39,7 @@ final class LabServer implements AutoCloseable {
     private final int port;
     private final String token;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private TestProcess server;
+    private ExternalProcess server;
     private List<String> leftovers = List.of();
 
     private LabServer(Path base) throws IOException {
@@ -64,7 +64,7 @@ final class LabServer implements AutoCloseable {
         var s = new LabServer(Files.createTempDirectory("jproc-lab-"));
         try {
             s.configure(logs);
-            s.server = TestProcess.start("jupyter lab", List.of(lab.toString(), "--no-browser", "--allow-root",
+            s.server = ExternalProcess.start("jupyter lab", List.of(lab.toString(), "--no-browser", "--allow-root",
                     "--ip=127.0.0.1", "--port=" + s.port, "--port-retries=0", "--IdentityProvider.token=" + s.token,
                     "--ServerApp.root_dir=" + s.root, "--ServerApp.terminals_enabled=False",
                     "--LabApp.expose_app_in_browser=True",
@@ -85,7 +85,7 @@ final class LabServer implements AutoCloseable {
             throw new AssertionError("the kernel jar " + jar + " is missing; build it first: mvn -q install -pl"
                     + " kernel,magics,install -DskipTests");
         }
-        TestProcess.run("kernelspec installer", List.of(installer.toString(), "--prefix", base.resolve("prefix")
+        ExternalProcess.run("kernelspec installer", List.of(installer.toString(), "--prefix", base.resolve("prefix")
                 .toString(), "--jar", jar.toString()), Repo.root(), Map.of(), logs.resolve("install.log"),
                 Duration.ofMinutes(1));
         for (String d : List.of("data", "config/labconfig", "runtime", "workspaces",

@@ -1,4 +1,4 @@
-package jproc.it.browser;
+package jproc.it.notebooks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,7 +44,7 @@ class BrowserLabIT {
             Path spec = out.resolve("spec.json");
             Files.writeString(spec, spec(lab, out));
             int status;
-            try (var node = TestProcess.start("node run-lab.mjs",
+            try (var node = ExternalProcess.start("node run-lab.mjs",
                     List.of("node", Repo.itModule().resolve("browser/run-lab.mjs").toString(), spec.toString()),
                     Repo.itModule(), lab.environment(), out.resolve("browser.log"))) {
                 status = node.waitFor(Duration.ofSeconds(80));
