@@ -57,6 +57,20 @@ class ChildProcessIT {
 
     @Test
     @Timeout(30)
+    void aConstructorReferenceRunsAsTheTarget() {
+        var p = new ChildProcess("ctor", Targets.Greeter::new).output(sink).start();
+        p.join();
+        assertEquals(0, p.exitCode(), () -> "stderr: " + sink.err("ctor"));
+        assertEquals(List.of("constructed in " + p.pid()), sink.out("ctor"));
+        // a reference to a JDK constructor is shipped as such (not desugared): the child rebuilds it through the
+        // capturing class's $deserializeLambda$
+        var q = new ChildProcess("jdk-ctor", java.util.ArrayList::new).output(sink).start();
+        q.join();
+        assertEquals(0, q.exitCode(), () -> "stderr: " + sink.err("jdk-ctor"));
+    }
+
+    @Test
+    @Timeout(30)
     void subclassFieldsArriveAsCopiesAndParentKeepsItsOwn() {
         var c = new Targets.Counter("counter");
         c.output(sink).start().join();

@@ -12,6 +12,13 @@ final class Targets {
     static final List<String> SHARED = new ArrayList<>(List.of("parent"));
 
     /** A subclass whose fields arrive in the child as copies. */
+    /** A class whose constructor is a child's whole work (a constructor reference as the target). */
+    static final class Greeter {
+        Greeter() {
+            System.out.println("constructed in " + ProcessHandle.current().pid());
+        }
+    }
+
     static final class Counter extends ChildProcess {
         private static final long serialVersionUID = 1L;
         final List<Integer> values = new ArrayList<>(List.of(1, 2, 3));

@@ -43,8 +43,14 @@ import jproc.process.spawn.WireWriter;
  */
 final class Warmup {
     private static int sink;
+    private static volatile Throwable failure;
 
     private Warmup() {
+    }
+
+    /** What stopped the last {@link #run()} before its end, or null (a test checks that warming reaches its end). */
+    static Throwable failure() {
+        return failure;
     }
 
     static void run() {
@@ -71,7 +77,7 @@ final class Warmup {
             spawnPath();
             tracePath();
         } catch (Throwable t) {
-            // warming is best effort
+            failure = t; // warming is best effort; a spare that could not warm up is only slower
         }
     }
 
@@ -84,7 +90,8 @@ final class Warmup {
         var in = new SpawnProtocol.Incoming(Arrays.copyOfRange(f, 4, f.length));
         ChildProcess p = ChildAgent.prepare(in);
         p.name();
-        ShippedTarget t = new ShippedTarget(LambdaShipping.read(new WireReader(lambdaBytes(r)), null));
+        ShippedTarget t = new ShippedTarget(LambdaShipping.read(new WireReader(lambdaBytes(r)),
+                Warmup.class.getClassLoader()));
         t.run();
     }
 

@@ -188,7 +188,7 @@ public final class LambdaShipping {
 
         /** Rebuilds the real lambda object through its capturing class's {@code $deserializeLambda$}. */
         public Object materialize() throws ReflectiveOperationException {
-            Class<?> cap = Class.forName(capturing, false, loader);
+            Class<?> cap = Class.forName(capturing.replace('/', '.'), false, loader);
             var sl = new SerializedLambda(cap, fi, fiName, fiSig, kind, implClass, implName, implSig, instantiated,
                     captured);
             Method deserialize = cap.getDeclaredMethod("$deserializeLambda$", SerializedLambda.class);
