@@ -612,9 +612,11 @@ def spawn_magic_as_the_first_cell(ctx):
 
 @kernel_check
 def children_share_a_trained_class_archive(ctx):
-    """The kernel trains a class-data-sharing archive for children once, owner-only, and later children map it."""
+    """With -Djproc.child.cds=true the kernel trains a class-data archive for children once, owner-only, and later
+    children map it."""
     cache = tempfile.mkdtemp(prefix="jproc-cds-it-")
-    env = dict(ctx.env, JPROC_CACHE_DIR=cache)
+    env = dict(ctx.env, JPROC_CACHE_DIR=cache,
+               JPROC_JAVA_OPTS=(ctx.env.get("JPROC_JAVA_OPTS", "") + " -Djproc.child.cds=true").strip())
     km = kernel_manager(env)
     with patched_environ(env):
         km.start_kernel(env=env)

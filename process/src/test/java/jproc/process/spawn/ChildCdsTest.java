@@ -17,6 +17,20 @@ class ChildCdsTest {
     Path tmp;
 
     @Test
+    void offUnlessAskedFor() throws IOException {
+        Path jar = Files.write(tmp.resolve("a.jar"), new byte[] {1});
+        String saved = System.getProperty("jproc.child.cds");
+        try {
+            System.clearProperty("jproc.child.cds");
+            assertEquals(List.of(), ChildCds.options(Launcher.defaultOptions(), List.of(jar.toString())));
+        } finally {
+            if (saved != null) {
+                System.setProperty("jproc.child.cds", saved);
+            }
+        }
+    }
+
+    @Test
     void aClasspathWithADirectoryGetsNoArchive() throws IOException {
         Path jar = Files.write(tmp.resolve("a.jar"), new byte[] {1});
         Path dir = Files.createDirectory(tmp.resolve("classes"));
