@@ -29,7 +29,8 @@ import jproc.process.spawn.WarmPool;
  * spawn_first_output_ms (cold start), spawn_warm_ms (from the warm pool), pool_map_10k_ms (started 2-worker pool)
  * and child_rss_mb (idle child). Every figure is lower-is-better, so ratio = peer / ours: above 1 JProc is ahead,
  * as in the other benchmark commands. The start-up figures carry {@code limit=}, a plain JVM printing one line with
- * the children's options (the floor of a cold start). Usage: {@code java -cp ... jproc.bench.ProcessBench [repetitions]}.
+ * the children's options (the floor of a cold start).
+ * Usage: {@code java -cp ... jproc.bench.ProcessBench [repetitions]}.
  */
 public final class ProcessBench {
     private ProcessBench() {

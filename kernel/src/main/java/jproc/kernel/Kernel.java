@@ -32,8 +32,8 @@ import java.util.logging.Logger;
  * The notebook kernel without the protocol: one JShell session, the magics, output routing.
  *
  * <p>Threads: {@link #execute} runs the cell on the protocol's request thread; {@link #interrupt()} and
- * {@link #shutdown(boolean)} come from the control thread. The JShell session is created in the background at construction ({@code jproc-warmup}); the
- * first cell waits for it.
+ * {@link #shutdown(boolean)} come from the control thread. The JShell session is created in the background at
+ * construction ({@code jproc-warmup}); the first cell (code or magic) waits for it.
  */
 public final class Kernel implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Kernel.class.getName());

@@ -19,7 +19,8 @@ public final class Figures {
             "kernel_kill_orphans", "kernel_kill_leaked_files", "kernel_restart_orphans",
             "kernel_restart_leaked_files", "kernel_shutdown_orphans", "kernel_shutdown_leaked_files",
             "kernel_restart_unusable", "non_loopback_listeners",
-            "interrupt_slow", "interrupt_collateral", "load_lost", "load_order_violations", "load_duplicated", "load_corrupt", "load_hangs",
+            "interrupt_slow", "interrupt_collateral", "load_lost", "load_order_violations", "load_duplicated",
+            "load_corrupt", "load_hangs",
             "protocol_fuzz_crashes", "deser_not_blocked", "bad_magic_unclear", "file_modes_bad",
             "python_pitfalls_failed", "leftover_processes", "leftover_shm_files", "suite_errors");
 

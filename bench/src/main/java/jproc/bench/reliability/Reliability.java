@@ -100,10 +100,12 @@ public final class Reliability {
             sleep(50);
         }
         var alive = new ArrayList<String>();
-        ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
-                .forEach(h -> alive.add(h.pid() + " (parent " + h.parent().map(ProcessHandle::pid).orElse(-1L)
-                        + (h.parent().map(ProcessHandle::pid).orElse(-1L) == ProcessHandle.current().pid() ? ", the suite"
-                        : "") + ") " + h.info().commandLine().orElse("?")));
+        long self = ProcessHandle.current().pid();
+        ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).forEach(h -> {
+            long parent = h.parent().map(ProcessHandle::pid).orElse(-1L);
+            alive.add(h.pid() + " (parent " + parent + (parent == self ? ", the suite" : "") + ") "
+                    + h.info().commandLine().orElse("?"));
+        });
         figures.set("leftover_processes", alive.size());
         if (!alive.isEmpty()) {
             figures.finding("leftovers", "processes still alive after the suite: " + alive);

@@ -36,7 +36,8 @@ class MagicsIT {
         Path kernelLog = base.resolve("kernel.log");
         var cmd = List.of("/usr/bin/python3", "-u", root.resolve("it/src/test/python/magics/magics_e2e.py").toString(),
                 "--jar", kernelJar(root).toString(), "--log", kernelLog.toString());
-        var pb = new ProcessBuilder(cmd).directory(base.toFile()).redirectError(ProcessBuilder.Redirect.to(log.toFile()));
+        var pb = new ProcessBuilder(cmd).directory(base.toFile())
+                .redirectError(ProcessBuilder.Redirect.to(log.toFile()));
         pb.environment().put("PYDEVD_DISABLE_FILE_VALIDATION", "1");
         Process p = pb.start();
         List<String> lines;

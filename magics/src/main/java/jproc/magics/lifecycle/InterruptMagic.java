@@ -33,8 +33,8 @@ public final class InterruptMagic implements Magic {
                          cells run on
                   all    SIGINT to every live child of the notebook, pool workers of earlier cells included
                   none   no child is signalled; use %terminate, %kill or %signal NAME INT yourself
-                A child ends on SIGINT unless it installed a handler (ChildProcess.onSignal("INT", ...)). The mode for every
-                kernel start can be given with the JVM option -Djproc.interrupt.children=MODE.
+                A child ends on SIGINT unless it installed a handler (ChildProcess.onSignal("INT", ...)). The
+                mode for every kernel start can be given with the JVM option -Djproc.interrupt.children=MODE.
                 Example:
                     %interrupt none
                     %interrupt""";

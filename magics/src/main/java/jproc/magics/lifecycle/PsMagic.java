@@ -34,8 +34,8 @@ public final class PsMagic implements Magic {
                 what it is blocked on (a queue get, a lock acquire...), exit code (negative: the signal that
                 ended it), CPU time, resident memory and uptime (for an ended child: the CPU time it used in all,
                 its peak memory and how long it ran, as it recorded them when exiting; "-" after SIGKILL). Read
-                from /proc and the trace files without disturbing the processes. Processes waiting for each other in a cycle of locks are marked
-                deadlocked and the cycle is named.
+                from /proc and the trace files without disturbing the processes. Processes waiting for each
+                other in a cycle of locks are marked deadlocked and the cycle is named.
 
                   --live   keep the table updated in place until every child has ended
 
