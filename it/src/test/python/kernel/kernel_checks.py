@@ -577,37 +577,21 @@ def killed_kernel_leaves_nothing(ctx):
     finally:
         kc.stop_channels()
         km.cleanup_resources() if hasattr(km, "cleanup_resources") else None
-    km2 = kernel_manager(ctx.env)
-    with patched_environ(ctx.env):
-        km2.start_kernel(env=ctx.env)
-    kc2 = blocking_client(km2)
-    try:
-        kc2.wait_for_ready(timeout=60)
+    with running_kernel(ctx.env):
         deadline = time.monotonic() + 10
         while session_files(pid) and time.monotonic() < deadline:
             time.sleep(0.1)
         check(not session_files(pid), "the next kernel removes the files of the killed one", session_files(pid))
-    finally:
-        kc2.stop_channels()
-        km2.shutdown_kernel(now=False)
 
 
 @kernel_check
 def spawn_magic_as_the_first_cell(ctx):
     """A fresh kernel whose very first cell is %%spawn (the session may still be starting)."""
-    km = kernel_manager(ctx.env)
-    with patched_environ(ctx.env):
-        km.start_kernel(env=ctx.env)
-    kc = blocking_client(km)
-    try:
-        kc.wait_for_ready(timeout=60)
+    with running_kernel(ctx.env) as (_, kc):
         run = execute(kc, '%%spawn first --wait\nSystem.out.println("first cell child " + Mp.currentProcess().name());',
                       timeout=60)
         check(run.status == "ok", "%%spawn as the first cell of a kernel", run)
         check("first cell child first" in run.stdout, "the child's line under the first cell", run)
-    finally:
-        kc.stop_channels()
-        km.shutdown_kernel(now=False)
 
 
 @kernel_check
@@ -617,39 +601,38 @@ def children_share_a_trained_class_archive(ctx):
     cache = tempfile.mkdtemp(prefix="jproc-cds-it-")
     env = dict(ctx.env, JPROC_CACHE_DIR=cache,
                JPROC_JAVA_OPTS=(ctx.env.get("JPROC_JAVA_OPTS", "") + " -Djproc.child.cds=true").strip())
-    km = kernel_manager(env)
-    with patched_environ(env):
-        km.start_kernel(env=env)
-    kc = blocking_client(km)
     try:
-        kc.wait_for_ready(timeout=60)
-        run = execute(kc, 'var c1 = Mp.process("cds-1", () -> System.out.println("one")).coldStart(true);\n'
-                          'c1.start(); c1.join(); c1.exitCode()', timeout=60)
-        check(plain(run) == "0", "a first child", run)
-        archive_dir = os.path.join(cache, "cds")
-        deadline = time.monotonic() + 60
-        archives = []
-        while time.monotonic() < deadline and not archives:
-            archives = [f for f in os.listdir(archive_dir) if f.endswith(".jsa")] if os.path.isdir(archive_dir) else []
-            time.sleep(0.2)
-        check(archives, "an archive was trained in the cache directory", os.listdir(cache))
-        check(oct(os.stat(archive_dir).st_mode & 0o777) == "0o700", "the cache directory is owner-only",
-              oct(os.stat(archive_dir).st_mode))
-        mode = os.stat(os.path.join(archive_dir, archives[0])).st_mode & 0o777
-        check(mode & 0o077 == 0, "the archive is owner-only", oct(mode))
-        run = execute(kc, 'var c2 = Mp.process("cds-2", () -> { System.out.println("two"); '
-                          'try { Thread.sleep(30_000); } catch (InterruptedException e) { } }).coldStart(true);\n'
-                          'c2.start(); c2.pid()', timeout=60)
-        pid = int(plain(run))
-        with open("/proc/%d/cmdline" % pid, "rb") as f:
-            cmdline = f.read().decode(errors="replace").split("\0")
-        check(any(a.startswith("-XX:SharedArchiveFile=" + archive_dir) for a in cmdline),
-              "a later child maps the archive", cmdline)
-        execute(kc, "c2.kill(); c2.join();", timeout=30)
+        with running_kernel(env) as (_, kc):
+            _archive_checks(kc, cache)
     finally:
-        kc.stop_channels()
-        km.shutdown_kernel(now=False)
         shutil.rmtree(cache, ignore_errors=True)
+
+
+def _archive_checks(kc, cache):
+    """Runs a child, waits for the trained archive, checks its modes and that the next child maps it."""
+    run = execute(kc, 'var c1 = Mp.process("cds-1", () -> System.out.println("one")).coldStart(true);\n'
+                      'c1.start(); c1.join(); c1.exitCode()', timeout=60)
+    check(plain(run) == "0", "a first child", run)
+    archive_dir = os.path.join(cache, "cds")
+    deadline = time.monotonic() + 60
+    archives = []
+    while time.monotonic() < deadline and not archives:
+        archives = [f for f in os.listdir(archive_dir) if f.endswith(".jsa")] if os.path.isdir(archive_dir) else []
+        time.sleep(0.2)
+    check(archives, "an archive was trained in the cache directory", os.listdir(cache))
+    check(oct(os.stat(archive_dir).st_mode & 0o777) == "0o700", "the cache directory is owner-only",
+          oct(os.stat(archive_dir).st_mode))
+    mode = os.stat(os.path.join(archive_dir, archives[0])).st_mode & 0o777
+    check(mode & 0o077 == 0, "the archive is owner-only", oct(mode))
+    run = execute(kc, 'var c2 = Mp.process("cds-2", () -> { System.out.println("two"); '
+                      'try { Thread.sleep(30_000); } catch (InterruptedException e) { } }).coldStart(true);\n'
+                      'c2.start(); c2.pid()', timeout=60)
+    pid = int(plain(run))
+    with open("/proc/%d/cmdline" % pid, "rb") as f:
+        cmdline = f.read().decode(errors="replace").split("\0")
+    check(any(a.startswith("-XX:SharedArchiveFile=" + archive_dir) for a in cmdline),
+          "a later child maps the archive", cmdline)
+    execute(kc, "c2.kill(); c2.join();", timeout=30)
 
 
 def main():
