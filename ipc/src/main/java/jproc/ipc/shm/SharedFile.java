@@ -301,16 +301,7 @@ public final class SharedFile implements AutoCloseable {
         try {
             attachTable.removeLocked(OwnerToken.process());
             if (!attachTable.anyLive()) {
-                INTS.setVolatile(buf, STATE_OFFSET, STATE_REMOVED);
-                if (onRemove != null) {
-                    try {
-                        onRemove.accept(buf);
-                    } catch (RuntimeException e) {
-                        // removal of side files is best effort; the session's files go with the session
-                    }
-                }
-                BlobFiles.deleteAll(key());
-                deleteQuietly(path);
+                removeLocked();
             } else if (attachTable.livePids().isEmpty()) {
                 // Only handles in flight keep the file (passed to a child that has not attached yet). If their
                 // receivers never attach (killed first), nobody would close it again: look again once the holds
@@ -320,6 +311,23 @@ public final class SharedFile implements AutoCloseable {
         } finally {
             attachTable.unlock();
         }
+    }
+
+    /**
+     * Removes the channel now that nobody has it open (the caller holds the attach table's lock): marks it removed,
+     * runs the kind's side-file cleanup, deletes every side file of the channel, then the file.
+     */
+    private void removeLocked() {
+        INTS.setVolatile(buf, STATE_OFFSET, STATE_REMOVED);
+        if (onRemove != null) {
+            try {
+                onRemove.accept(buf);
+            } catch (RuntimeException e) {
+                // removal of side files is best effort; the session's files go with the session
+            }
+        }
+        BlobFiles.deleteAll(key());
+        deleteQuietly(path);
     }
 
     private static final java.util.concurrent.ScheduledExecutorService RECHECK =
@@ -340,16 +348,7 @@ public final class SharedFile implements AutoCloseable {
                     return;
                 }
                 if (!attachTable.anyLive()) {
-                    INTS.setVolatile(buf, STATE_OFFSET, STATE_REMOVED);
-                    if (onRemove != null) {
-                        try {
-                            onRemove.accept(buf);
-                        } catch (RuntimeException e) {
-                            // best effort, as in detach()
-                        }
-                    }
-                    BlobFiles.deleteAll(key());
-                    deleteQuietly(path);
+                    removeLocked();
                 } else if (attachTable.livePids().isEmpty()) {
                     scheduleRecheck(round + 1);
                 }
