@@ -12,7 +12,6 @@ import jproc.ipc.ChannelHandle;
 import jproc.ipc.ChannelKind;
 import jproc.ipc.ChannelLayoutException;
 import jproc.ipc.ChannelTimeoutException;
-import jproc.ipc.shm.HeaderDescriptor;
 import jproc.ipc.shm.MessageRing;
 import jproc.ipc.shm.OpenHandle;
 import jproc.ipc.shm.RingDescriptor;
@@ -66,7 +65,7 @@ public final class MappedProcessQueue<T> implements JoinableProcessQueue<T> {
         RingDescriptor.checkCapacity(capacityBytes);
         long[] params = {capacityBytes, maxItems, QueueDescriptor.LAYOUT};
         SharedFile f = SharedFile.createOrOpen(ChannelKind.QUEUE, name, params,
-                QueueDescriptor.bodyBytes(capacityBytes), null, MappedProcessQueue::removeSideFiles);
+                QueueDescriptor.bodyBytes(capacityBytes), null, null);
         var q = new MappedProcessQueue<T>(f);
         if ((maxItems != 0 && q.maxItems != maxItems)
                 || (capacityBytes != ProcessQueue.DEFAULT_CAPACITY && q.capacity != capacityBytes)) {
@@ -79,20 +78,14 @@ public final class MappedProcessQueue<T> implements JoinableProcessQueue<T> {
     }
 
     static <T> MappedProcessQueue<T> openExisting(String name) {
-        return new MappedProcessQueue<>(SharedFile.open(ChannelKind.QUEUE, name,
-                MappedProcessQueue::removeSideFiles));
+        return new MappedProcessQueue<>(SharedFile.open(ChannelKind.QUEUE, name, null));
     }
 
     /** Re-opens a queue from its handle (deserialization). */
     public static MappedProcessQueue<?> reopen(ChannelHandle h) {
         return new MappedProcessQueue<>(SharedFile.createOrOpen(ChannelKind.QUEUE, h.name(),
                 new long[] {h.param(0), h.param(1), QueueDescriptor.LAYOUT},
-                QueueDescriptor.bodyBytes((int) h.param(0)), null, MappedProcessQueue::removeSideFiles));
-    }
-
-    private static void removeSideFiles(ByteBuffer b) {
-        int cap = (int) (long) LONGS.get(b, HeaderDescriptor.paramOffset(QueueDescriptor.PARAM_CAPACITY));
-        new MessageRing(b, QueueDescriptor.RING_OFFSET, cap).deleteBlobs();
+                QueueDescriptor.bodyBytes((int) h.param(0)), null, null));
     }
 
     @Serial

@@ -393,32 +393,4 @@ public final class MessageRing {
         }
         return List.of();
     }
-
-    /** Deletes the side files of unconsumed BLOB records (when the channel file is removed). */
-    public void deleteBlobs() {
-        long h = (long) LONGS.getAcquire(buf, base + HEAD_OFFSET);
-        long pos = pos(h);
-        for (int i = 0; i < capacity / 8; i++) {
-            int off = (int) pos & mask;
-            long hdr = (long) LONGS.getAcquire(buf, data + off);
-            if (hdr == 0) {
-                return;
-            }
-            int tf = tagAndFlags(hdr);
-            if (tf == PAD_TAG) {
-                pos += capacity - off;
-                continue;
-            }
-            int len = length(hdr);
-            if (len < 0 || len > maxInline || off + recordBytes(len) > capacity) {
-                return;
-            }
-            if ((tf & BLOB_FLAG) != 0) {
-                byte[] nameBytes = new byte[len];
-                buf.get(data + off + HEADER_BYTES, nameBytes);
-                BlobFiles.delete(new String(nameBytes, StandardCharsets.US_ASCII));
-            }
-            pos += recordBytes(len);
-        }
-    }
 }
