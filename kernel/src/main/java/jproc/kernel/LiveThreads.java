@@ -43,6 +43,8 @@ final class LiveThreads {
         }
         String name = t.getName();
         return name.startsWith("jproc-") || name.equals("process reaper") || name.startsWith("process reaper")
-                || name.equals("Common-Cleaner") || name.startsWith("JFR ") || name.equals("Attach Listener");
+                || name.equals("Common-Cleaner") || name.startsWith("JFR ") || name.equals("Attach Listener")
+                // the JDK's shared timer of CompletableFuture.orTimeout and delayedExecutor: lives as long as the JVM
+                || name.equals("CompletableFutureDelayScheduler");
     }
 }

@@ -76,6 +76,9 @@ public final class JShellEngine implements AutoCloseable {
                 }, Map.of())
                 .compilerOptions(compilerOptions.toArray(String[]::new))
                 .build();
+        // the first analysis starts JShell's indexing thread, which lives as long as the JVM; started here it
+        // belongs to the session, not to the first cell that analyses code (which would see a thread left running)
+        shell.sourceCodeAnalysis().analyzeCompletion("1");
         return new JShellEngine(shell, control, classes);
     }
 

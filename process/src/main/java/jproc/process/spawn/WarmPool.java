@@ -3,6 +3,9 @@ package jproc.process.spawn;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Pre-started agent JVMs with the default options (the mirror of Python's forkserver): {@code start()} takes
@@ -17,6 +20,12 @@ public final class WarmPool {
     static final long REFILL_DELAY_MILLIS = 100;
     /** How long a spare may take to become ready before it is ended. */
     static final long READY_TIMEOUT_SECONDS = 30;
+    /**
+     * Ends spares that are not ready in time. One named daemon thread, started on first use and ended when idle
+     * (not the JDK's shared delay scheduler: the kernel counts unnamed threads started during a cell as the cell's
+     * work).
+     */
+    private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
 
     private final ArrayDeque<Process> spares = new ArrayDeque<>();
     private int size;
@@ -173,18 +182,17 @@ public final class WarmPool {
     private boolean awaitReady(Process p) {
         // a spare that is neither ready nor dead after READY_TIMEOUT_SECONDS is ended, so that it cannot hold a
         // "starting" place (and keep the pool from refilling) forever
-        var watchdog = java.util.concurrent.CompletableFuture.delayedExecutor(READY_TIMEOUT_SECONDS,
-                java.util.concurrent.TimeUnit.SECONDS);
-        var timedOut = new java.util.concurrent.atomic.AtomicBoolean();
-        var ready = new java.util.concurrent.atomic.AtomicBoolean();
-        watchdog.execute(() -> {
+        var timedOut = new AtomicBoolean();
+        var ready = new AtomicBoolean();
+        var watch = WATCHDOG.schedule(() -> {
             if (!ready.get() && p.isAlive()) {
                 timedOut.set(true);
                 p.destroyForcibly();
             }
-        });
+        }, READY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         boolean ok = readUntilReady(p);
         ready.set(ok);
+        watch.cancel(false);
         if (timedOut.get()) {
             synchronized (this) {
                 lastFailure = "a spare JVM was not ready within " + READY_TIMEOUT_SECONDS + " s and was ended";
@@ -246,5 +254,17 @@ public final class WarmPool {
         for (Process p : old) {
             p.destroyForcibly();
         }
+    }
+
+    private static ScheduledThreadPoolExecutor watchdog() {
+        var ex = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "jproc-warm-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        ex.setKeepAliveTime(READY_TIMEOUT_SECONDS + 5, TimeUnit.SECONDS);
+        ex.allowCoreThreadTimeOut(true);
+        ex.setRemoveOnCancelPolicy(true);
+        return ex;
     }
 }
