@@ -12,8 +12,11 @@ import java.util.HashMap;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+
+import jproc.process.spawn.Launcher;
 
 /** Exit codes, signals, join with timeout, output integrity. */
 class LifecycleIT {
@@ -80,6 +83,31 @@ class LifecycleIT {
         assertEquals(-2, intr.exitCode());
         assertEquals(-1, hup.exitCode());
         term.terminate(); // no effect once ended
+    }
+
+    /**
+     * A parent that ignores HUP and INT (started under nohup, or as a background job of a script) passes that on
+     * to what it starts; its children must still end on those signals like any other child.
+     */
+    @Test
+    @Timeout(60)
+    void signalsReachChildrenOfAParentThatIgnoresThem() throws Exception {
+        String env = "/usr/bin/env";
+        Assumptions.assumeTrue(new ProcessBuilder(env, "--ignore-signal=HUP", "true").start().waitFor() == 0,
+                "this env cannot start a command with ignored signals");
+        Process parent = new ProcessBuilder(env, "--ignore-signal=HUP,INT", Launcher.javaCommand(), "-cp",
+                System.getProperty("java.class.path"), HelperParent.class.getName(), "signals")
+                .redirectErrorStream(true).start();
+        String out;
+        try {
+            out = new String(parent.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(parent.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "the helper parent hangs");
+        } finally {
+            parent.destroyForcibly();
+        }
+        assertTrue(out.contains("exit sig-HUP -1"), out);
+        assertTrue(out.contains("exit sig-INT -2"), out);
+        assertTrue(out.contains("exit sig-TERM -15"), out);
     }
 
     @Test

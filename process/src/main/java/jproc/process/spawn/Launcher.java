@@ -108,8 +108,9 @@ public final class Launcher {
      * @param spare        true for a warm spare (it warms up, then waits for its SPAWN frame)
      */
     public static Process launch(List<String> extraOptions, boolean spare) {
-        var cmd = new ArrayList<String>();
-        cmd.add(javaCommand());
+        var cmd = new ArrayList<String>(SignalDefaults.prefix());
+        String java = javaCommand();
+        cmd.add(java);
         var options = new ArrayList<>(defaultOptions);
         if (extraOptions != null) {
             options.addAll(extraOptions);
@@ -128,7 +129,7 @@ public final class Launcher {
         try {
             return pb.start();
         } catch (IOException e) {
-            throw new ChildStartException("cannot start a child JVM with " + cmd.get(0) + ": " + e.getMessage()
+            throw new ChildStartException("cannot start a child JVM with " + java + ": " + e.getMessage()
                     + ". Check that java.home points to a full JDK or JRE.", e);
         }
     }
