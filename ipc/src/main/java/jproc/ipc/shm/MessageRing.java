@@ -174,6 +174,10 @@ public final class MessageRing {
     /**
      * After taking the producer lock over from a dead owner: moves TAIL past records that owner published but did
      * not count. The caller must hold the producer lock.
+     *
+     * <p>Consumers follow published headers, not TAIL, so they may already have taken such a record: HEAD is then
+     * ahead of TAIL. Everything before HEAD was published, so TAIL moves up to HEAD first (a put at the old TAIL
+     * would land behind the consumers and never be seen).
      */
     public int repairTail() {
         long t = (long) LONGS.getAcquire(buf, base + TAIL_OFFSET);
@@ -181,6 +185,13 @@ public final class MessageRing {
         long tpos = pos(t);
         long tseq = seq(t);
         int found = 0;
+        if (((tpos - pos(h)) & POS_MASK) > capacity) {
+            // TAIL is behind HEAD: the dead producer's records were published and consumed
+            found += (int) ((seq(h) - tseq) & SEQ_MASK);
+            tpos = pos(h);
+            tseq = seq(h);
+            LONGS.setOpaque(buf, base + PRODUCER_CACHED_HEAD_OFFSET, h);
+        }
         while (((tpos - pos(h)) & POS_MASK) < capacity) {
             int off = (int) tpos & mask;
             long hdr = (long) LONGS.getAcquire(buf, data + off);
@@ -197,7 +208,13 @@ public final class MessageRing {
         }
         LONGS.getAndAdd(buf, base + PRODUCER_TAKEOVERS_OFFSET, 1L);
         if (found > 0) {
-            LONGS.setRelease(buf, base + TAIL_OFFSET, word(tseq, tpos));
+            long nt = word(tseq, tpos);
+            if (seq(t) > tseq) {
+                // the put sequence wrapped in the records counted here
+                LONGS.setRelease(buf, base + PUT_EPOCH_OFFSET,
+                        (long) LONGS.getOpaque(buf, base + PUT_EPOCH_OFFSET) + 1);
+            }
+            LONGS.setRelease(buf, base + TAIL_OFFSET, nt);
         }
         return found;
     }

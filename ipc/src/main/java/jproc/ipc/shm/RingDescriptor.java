@@ -30,7 +30,7 @@ package jproc.ipc.shm;
  * HEAD past it. A consumer that loses the race discards what it read. Nothing is held while consuming, so a
  * consumer killed at any point leaves the ring intact and its message in place. A producer killed while holding
  * the lock leaves at most an unpublished record; the next producer takes the lock over and moves TAIL past any
- * records that were published but not yet counted in TAIL.
+ * records that were published but not yet counted in TAIL (up to HEAD first, if consumers already took them).
  *
  * <p>Sequences count messages modulo 2^24 (size = put seq - get seq); positions count bytes modulo 2^40.
  * Capacity is limited to {@link #MAX_CAPACITY} so that a full ring never holds 2^24 records.

@@ -88,6 +88,62 @@ class MessageRingCrashTest {
     }
 
     @Test
+    void aRecordPublishedButNotCountedAndAlreadyConsumedLeavesNoGap() {
+        String n = SessionFilesForTest.unique("crash");
+        try (ProcessQueue<Long> q = ProcessQueue.of(n); var f = SharedFile.open(ChannelKind.QUEUE, n, null)) {
+            var ring = new MessageRing(f.buffer(), QueueDescriptor.RING_OFFSET, q.capacityBytes());
+            q.put(1L);
+            assertEquals(1L, q.get(Duration.ofSeconds(1)));
+            long before = tailWord(f);
+            assertTrue(ring.producerLock().tryLock(OwnerToken.current()));
+            assertTrue(ring.tryPut(MessageTags.LONG, 2L, null, 0));
+            // the producer dies after publishing record 2 and before storing TAIL, and a consumer takes record 2
+            // at once: HEAD is now past TAIL
+            ShmAccess.LONGS.setVolatile(f.buffer(), QueueDescriptor.RING_OFFSET + RingDescriptor.TAIL_OFFSET, before);
+            ring.producerLock().unlock();
+            assertTrue(ring.producerLock().tryLock(DEAD));
+            assertEquals(2L, q.get(Duration.ofSeconds(1)));
+            q.put(3L, Duration.ofSeconds(5));
+            assertEquals(3L, q.get(Duration.ofSeconds(1)), "the next put landed behind the consumers");
+            for (long i = 4; i < 2000; i++) {
+                q.put(i, Duration.ofSeconds(5));
+                assertEquals(i, q.get(Duration.ofSeconds(1)));
+            }
+            assertNull(q.poll());
+            assertEquals(0, q.size());
+        }
+    }
+
+    @Test
+    void aPaddedRecordPublishedButNotCountedAndAlreadyConsumedLeavesNoGap() {
+        String n = SessionFilesForTest.unique("crash");
+        try (ProcessQueue<Object> q = ProcessQueue.of(n); var f = SharedFile.open(ChannelKind.QUEUE, n, null)) {
+            var ring = new MessageRing(f.buffer(), QueueDescriptor.RING_OFFSET, q.capacityBytes());
+            // bring the tail 8 bytes before the end of the data area, so that the next record needs a pad: one
+            // record of 24 bytes (a byte array of 16), then records of 16 bytes (longs)
+            q.put(new byte[16], Duration.ofSeconds(5));
+            assertEquals(16, ((byte[]) q.get(Duration.ofSeconds(1))).length);
+            long i = 0;
+            while (((int) RingDescriptor.pos(tailWord(f)) & (q.capacityBytes() - 1)) != q.capacityBytes() - 8) {
+                assertTrue(i < q.capacityBytes(), "the tail never reached the end of the data area");
+                q.put(i, Duration.ofSeconds(5));
+                assertEquals(i, q.get(Duration.ofSeconds(1)));
+                i++;
+            }
+            long before = tailWord(f);
+            assertTrue(ring.producerLock().tryLock(OwnerToken.current()));
+            assertTrue(ring.tryPut(MessageTags.LONG, -2L, null, 0));
+            ShmAccess.LONGS.setVolatile(f.buffer(), QueueDescriptor.RING_OFFSET + RingDescriptor.TAIL_OFFSET, before);
+            ring.producerLock().unlock();
+            assertTrue(ring.producerLock().tryLock(DEAD));
+            assertEquals(-2L, q.get(Duration.ofSeconds(1)));
+            q.put(-3L, Duration.ofSeconds(5));
+            assertEquals(-3L, q.get(Duration.ofSeconds(1)), "the next put landed behind the consumers");
+            assertNull(q.poll());
+        }
+    }
+
+    @Test
     void joinRepairsTheCountOfADeadProducerAndSeesItsTask() {
         String n = SessionFilesForTest.unique("crash");
         try (var q = jproc.ipc.queue.JoinableProcessQueue.<Long>of(n);
