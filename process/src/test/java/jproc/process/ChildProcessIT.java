@@ -229,6 +229,19 @@ class ChildProcessIT {
 
     @Test
     @Timeout(30)
+    void aCollectorChosenForOneChildReplacesTheDefaultOne() {
+        var p = new ChildProcess("own-gc", () -> {
+            for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+                System.out.println(gc.getName());
+            }
+        }).jvmOptions("-XX:+UseSerialGC").output(sink).start();
+        p.join();
+        assertEquals(0, p.exitCode(), () -> "the child did not start: " + sink.err("own-gc"));
+        assertEquals(List.of("Copy", "MarkSweepCompact"), sink.out("own-gc"));
+    }
+
+    @Test
+    @Timeout(30)
     void queueHandleReattachesToTheSameQueueInTheChild() throws Exception {
         jproc.ipc.queue.ProcessQueue<Integer> q = jproc.Mp.queue("process-it-" + ProcessHandle.current().pid());
         try {

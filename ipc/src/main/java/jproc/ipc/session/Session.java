@@ -33,6 +33,8 @@ public final class Session {
     public static final String FILE_PREFIX = "jproc-";
 
     private static volatile Session current;
+    /** User loaders registered before the session was needed (guarded by Session.class). */
+    private static List<ClassLoader> early;
 
     private final String id;
     private final Path directory;
@@ -53,6 +55,12 @@ public final class Session {
                 s = current;
                 if (s == null) {
                     s = create();
+                    if (early != null) {
+                        for (ClassLoader l : early) {
+                            s.registerUserLoader(l);
+                        }
+                        early = null;
+                    }
                     current = s;
                     if (s.owner) {
                         Session root = s;
@@ -185,7 +193,29 @@ public final class Session {
         return n;
     }
 
-    /** Registers a class loader that defines user classes (JShell snippets, shipped class bytes). */
+    /**
+     * Registers a user class loader with this process's session like {@link #registerUserLoader}, without creating
+     * the session before something needs it (a child registers its loader before its target runs; creating the
+     * session then would delay the target).
+     */
+    public static void addUserLoader(ClassLoader loader) {
+        Session s = current;
+        if (s == null) {
+            synchronized (Session.class) {
+                s = current;
+                if (s == null) {
+                    if (early == null) {
+                        early = new java.util.ArrayList<>();
+                    }
+                    early.add(loader);
+                    return;
+                }
+            }
+        }
+        s.registerUserLoader(loader);
+    }
+
+    /** Registers a class loader that defines user classes (newest first); see the class comment. */
     public void registerUserLoader(ClassLoader loader) {
         if (loader != null && !userLoaders.contains(loader)) {
             userLoaders.add(0, loader);

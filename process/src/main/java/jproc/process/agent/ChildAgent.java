@@ -158,7 +158,7 @@ public final class ChildAgent {
             return base;
         }
         var shipped = new ShippedClassLoader(in.classes, base);
-        Session.current().registerUserLoader(shipped);
+        Session.addUserLoader(shipped);
         return shipped;
     }
 

@@ -22,6 +22,31 @@ public final class ShippedClassLoader extends ClassLoader {
         this.classes = classes;
     }
 
+    /**
+     * Shipped classes first: they exist only in the parent's memory (JShell snippets), so asking the classpath
+     * first would only open every jar on it to find nothing. Other names go to the parent as usual.
+     */
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        boolean shipped;
+        synchronized (classes) {
+            shipped = classes.containsKey(name);
+        }
+        if (!shipped) {
+            return super.loadClass(name, resolve);
+        }
+        synchronized (getClassLoadingLock(name)) {
+            Class<?> c = findLoadedClass(name);
+            if (c == null) {
+                c = findClass(name);
+            }
+            if (resolve) {
+                resolveClass(c);
+            }
+            return c;
+        }
+    }
+
     @Override
     protected Class<?> findClass(String name) throws ClassNotFoundException {
         byte[] b;

@@ -172,13 +172,25 @@ public final class ChildCds {
         }
     }
 
-    /** A digest of what makes an archive valid: the JVM, the default options and the classpath's jars. */
+    /**
+     * A digest of what makes an archive valid: the JVM and its base archives, the default options and the
+     * classpath's jars.
+     */
     static String key(List<String> classpath) {
         try {
             var d = MessageDigest.getInstance("SHA-256");
             var parts = new ArrayList<String>();
             parts.add(System.getProperty("java.home"));
             parts.add(System.getProperty("java.vm.version"));
+            // the JDK's own archive, which a child archive extends (regenerating it invalidates every child one)
+            for (String base : List.of("classes.jsa", "classes_nocoops.jsa")) {
+                Path p = Path.of(System.getProperty("java.home"), "lib", "server", base);
+                try {
+                    parts.add(base + "=" + Files.size(p) + "/" + Files.getLastModifiedTime(p).toMillis());
+                } catch (IOException ex) {
+                    parts.add(base + "=none");
+                }
+            }
             parts.addAll(Launcher.defaultOptions());
             for (String e : classpath) {
                 Path p = Path.of(e);
@@ -229,6 +241,18 @@ public final class ChildCds {
                     .sorted((a, b) -> Long.compare(mtime(b), mtime(a))).toList();
             for (Path old : archives.subList(Math.min(KEPT, archives.size()), archives.size())) {
                 Files.deleteIfExists(old);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "cannot prune " + dir, e);
+        }
+        // half-written archives of trainings that were killed (the kernel ended mid-training)
+        long stale = System.currentTimeMillis() - 2 * TimeUnit.SECONDS.toMillis(TRAINING_TIMEOUT_SECONDS);
+        try (var files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                String n = f.getFileName().toString();
+                if (n.startsWith("child-") && n.endsWith(".tmp") && mtime(f) < stale) {
+                    Files.deleteIfExists(f);
+                }
             }
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.FINE, "cannot prune " + dir, e);

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.NotSerializableException;
 import java.io.ObjectStreamException;
 import java.lang.invoke.MethodHandleInfo;
-import java.lang.invoke.MethodType;
 import java.lang.invoke.SerializedLambda;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -147,7 +146,7 @@ public final class LambdaShipping {
             if (m == null) {
                 try {
                     Class<?> owner = Class.forName(implClass.replace('/', '.'), false, loader);
-                    Class<?>[] params = MethodType.fromMethodDescriptorString(implSig, loader).parameterArray();
+                    Class<?>[] params = parameterTypes(implSig, loader);
                     m = owner.getDeclaredMethod(implName, params);
                     m.setAccessible(true);
                     method = m;
@@ -168,6 +167,47 @@ public final class LambdaShipping {
                 return m.invoke(receiver, rest);
             } catch (InvocationTargetException e) {
                 throw e.getCause();
+            }
+        }
+
+        /**
+         * The parameter classes of a method descriptor such as {@code (ILjava/lang/String;[J)V}, resolved through
+         * {@code loader}. Parsed here rather than with {@code MethodType}, whose first use boots the method-handle
+         * machinery (milliseconds in a cold child).
+         */
+        static Class<?>[] parameterTypes(String descriptor, ClassLoader loader) throws ClassNotFoundException {
+            var types = new java.util.ArrayList<Class<?>>();
+            int i = 1;
+            while (descriptor.charAt(i) != ')') {
+                int start = i;
+                while (descriptor.charAt(i) == '[') {
+                    i++;
+                }
+                int end = descriptor.charAt(i) == 'L' ? descriptor.indexOf(';', i) + 1 : i + 1;
+                String one = descriptor.substring(start, end);
+                i = end;
+                if (one.length() == 1) {
+                    types.add(primitive(one.charAt(0)));
+                } else if (one.charAt(0) == 'L') {
+                    types.add(Class.forName(one.substring(1, one.length() - 1).replace('/', '.'), false, loader));
+                } else {
+                    types.add(Class.forName(one.replace('/', '.'), false, loader));
+                }
+            }
+            return types.toArray(new Class<?>[0]);
+        }
+
+        private static Class<?> primitive(char c) {
+            switch (c) {
+                case 'Z': return boolean.class;
+                case 'B': return byte.class;
+                case 'C': return char.class;
+                case 'S': return short.class;
+                case 'I': return int.class;
+                case 'J': return long.class;
+                case 'F': return float.class;
+                case 'D': return double.class;
+                default: throw new IllegalArgumentException("not a parameter type: " + c);
             }
         }
 

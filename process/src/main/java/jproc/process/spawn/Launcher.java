@@ -18,11 +18,13 @@ import jproc.process.agent.ChildAgent;
 public final class Launcher {
     /**
      * Default JVM options of children, chosen for start-up time and footprint (measured in
-     * {@code docs/process-model.md}): C1 only, the serial collector, no perf-data file, small thread stacks.
+     * {@code docs/process-model.md}): C1 only, G1 with one GC thread of each kind and a small initial heap, no
+     * perf-data file, small thread stacks.
      * Throughput-sensitive work can override them per child or process-wide.
      */
-    public static final List<String> STARTUP_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-            "-XX:-UsePerfData", "-Xss512k", "-XX:CICompilerCount=1", "-Xshare:auto");
+    public static final List<String> STARTUP_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseG1GC",
+            "-XX:ParallelGCThreads=1", "-XX:ConcGCThreads=1", "-Xms4m", "-XX:-UsePerfData", "-Xss512k",
+            "-XX:CICompilerCount=1", "-Xshare:auto");
 
     private static final List<String> EXTRA_CLASSPATH = new CopyOnWriteArrayList<>();
     private static volatile List<String> defaultOptions = STARTUP_OPTIONS;
@@ -96,6 +98,28 @@ public final class Launcher {
         }
     }
 
+    /**
+     * The options of one child: the defaults, then its own. A collector chosen by the child's own options
+     * ({@code -XX:+UseSerialGC}) replaces the default one (the JVM refuses to start with two).
+     */
+    static List<String> options(List<String> defaults, List<String> extra) {
+        var options = new ArrayList<String>();
+        boolean ownCollector = extra != null && extra.stream().anyMatch(Launcher::selectsCollector);
+        for (String o : defaults) {
+            if (!(ownCollector && selectsCollector(o))) {
+                options.add(o);
+            }
+        }
+        if (extra != null) {
+            options.addAll(extra);
+        }
+        return options;
+    }
+
+    private static boolean selectsCollector(String option) {
+        return option.startsWith("-XX:+Use") && option.endsWith("GC");
+    }
+
     /** The java launcher of this JVM. */
     public static String javaCommand() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -111,10 +135,7 @@ public final class Launcher {
         var cmd = new ArrayList<String>(SignalDefaults.prefix());
         String java = javaCommand();
         cmd.add(java);
-        var options = new ArrayList<>(defaultOptions);
-        if (extraOptions != null) {
-            options.addAll(extraOptions);
-        }
+        var options = options(defaultOptions, extraOptions);
         List<String> cp = classpath();
         cmd.addAll(options);
         cmd.addAll(ChildCds.options(options, cp));
