@@ -1,8 +1,9 @@
 package jproc.kernel;
 
-import jproc.kernel.output.Frontend;
 import jproc.kernel.output.Output;
 import jproc.kernel.output.OutputQueue;
+import jproc.kernel.output.RecordingFrontend;
+import jproc.kernel.output.RecordingFrontend.Sent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.Timeout;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,10 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class LateOutputDisplayTest {
-    private record Sent(Object parent, Output output) {
-    }
-
-    private static final List<Sent> SENT = new ArrayList<>();
+    private static final RecordingFrontend FRONTEND = new RecordingFrontend(null);
     private static OutputQueue queue;
     private static Kernel kernel;
     private static int count;
@@ -35,19 +32,7 @@ class LateOutputDisplayTest {
     @BeforeAll
     static void start() {
         queue = new OutputQueue();
-        kernel = new Kernel(new Frontend() {
-            @Override
-            public void send(Object parent, Output out) {
-                synchronized (SENT) {
-                    SENT.add(new Sent(parent, out));
-                }
-            }
-
-            @Override
-            public CompletableFuture<String> requestInput(Object parent, String prompt, boolean password) {
-                return CompletableFuture.failedFuture(new IllegalStateException("no input in this test"));
-            }
-        }, queue, Kernel.defaultStartup());
+        kernel = new Kernel(FRONTEND, queue, Kernel.defaultStartup());
     }
 
     @AfterAll
@@ -62,11 +47,9 @@ class LateOutputDisplayTest {
         assertTrue(outcome.ok(), () -> code + " failed: " + outcome.error());
         assertTrue(queue.flush(5000));
         var mine = new ArrayList<Output>();
-        synchronized (SENT) {
-            for (Sent s : SENT) {
-                if (s.parent().equals(parent)) {
-                    mine.add(s.output());
-                }
+        for (Sent s : FRONTEND.sent()) {
+            if (s.parent().equals(parent)) {
+                mine.add(s.output());
             }
         }
         return mine;
@@ -100,10 +83,8 @@ class LateOutputDisplayTest {
         boolean updated = false;
         while (!updated && System.nanoTime() < deadline) {
             Thread.sleep(50);
-            synchronized (SENT) {
-                updated = SENT.stream().anyMatch(s -> s.output() instanceof Output.UpdateDisplay u
-                        && u.displayId().equals(id) && u.bundle().data().toString().contains("late line"));
-            }
+            updated = FRONTEND.sent().stream().anyMatch(s -> s.output() instanceof Output.UpdateDisplay u
+                    && u.displayId().equals(id) && u.bundle().data().toString().contains("late line"));
         }
         assertTrue(updated, "the late line did not update the cell's display");
     }

@@ -23,7 +23,7 @@ import java.util.Set;
  * The crafted streams of the deserialization attacks: the shapes of known gadget chains, with the canary classes in
  * place of a real payload, plus streams that attack the receiver's memory and CPU.
  */
-final class AttackStreams {
+public final class AttackStreams {
     private AttackStreams() {
     }
 
@@ -137,8 +137,11 @@ final class AttackStreams {
         return out[0];
     }
 
-    /** Nested sets whose hash codes take 2^depth steps to compute when they are read back (SerialDOS). */
-    private static byte[] serialDos(int depth) {
+    /**
+     * Nested sets whose hash codes take 2^depth steps to compute when they are read back (SerialDOS); also used by
+     * the end-to-end reproduction of that finding.
+     */
+    public static byte[] serialDos(int depth) {
         Set<Object> root = new HashSet<>();
         Set<Object> s1 = root;
         Set<Object> s2 = new HashSet<>();

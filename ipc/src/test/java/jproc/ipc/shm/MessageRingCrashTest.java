@@ -29,6 +29,19 @@ class MessageRingCrashTest {
         return (long) ShmAccess.LONGS.getVolatile(f.buffer(), QueueDescriptor.RING_OFFSET + RingDescriptor.TAIL_OFFSET);
     }
 
+    /**
+     * A producer that publishes a record of {@code value} and dies before storing TAIL, holding the producer lock
+     * (TAIL rolled back by hand, the lock handed to a dead token).
+     */
+    private static void dieAfterPublishing(SharedFile f, MessageRing ring, long value) {
+        long before = tailWord(f);
+        assertTrue(ring.producerLock().tryLock(OwnerToken.current()));
+        assertTrue(ring.tryPut(MessageTags.LONG, value, null, 0));
+        ShmAccess.LONGS.setVolatile(f.buffer(), QueueDescriptor.RING_OFFSET + RingDescriptor.TAIL_OFFSET, before);
+        ring.producerLock().unlock();
+        assertTrue(ring.producerLock().tryLock(DEAD));
+    }
+
     @Test
     void theDeadTokenIsReallyDead() {
         assertFalse(OwnerToken.isAlive(DEAD));
@@ -70,13 +83,8 @@ class MessageRingCrashTest {
         try (ProcessQueue<Long> q = ProcessQueue.of(n); var f = SharedFile.open(ChannelKind.QUEUE, n, null)) {
             var ring = new MessageRing(f.buffer(), QueueDescriptor.RING_OFFSET, q.capacityBytes());
             q.put(1L);
-            long before = tailWord(f);
-            assertTrue(ring.producerLock().tryLock(OwnerToken.current()));
-            assertTrue(ring.tryPut(MessageTags.LONG, 2L, null, 0));
-            // the producer dies after publishing record 2 and before storing TAIL: roll TAIL back, leave the lock
-            ShmAccess.LONGS.setVolatile(f.buffer(), QueueDescriptor.RING_OFFSET + RingDescriptor.TAIL_OFFSET, before);
-            ring.producerLock().unlock();
-            assertTrue(ring.producerLock().tryLock(DEAD));
+            // the producer dies after publishing record 2 and before storing TAIL
+            dieAfterPublishing(f, ring, 2L);
             q.put(3L, Duration.ofSeconds(5));
             assertEquals(1L, q.get(Duration.ofSeconds(1)));
             assertEquals(2L, q.get(Duration.ofSeconds(1)));
@@ -94,14 +102,9 @@ class MessageRingCrashTest {
             var ring = new MessageRing(f.buffer(), QueueDescriptor.RING_OFFSET, q.capacityBytes());
             q.put(1L);
             assertEquals(1L, q.get(Duration.ofSeconds(1)));
-            long before = tailWord(f);
-            assertTrue(ring.producerLock().tryLock(OwnerToken.current()));
-            assertTrue(ring.tryPut(MessageTags.LONG, 2L, null, 0));
             // the producer dies after publishing record 2 and before storing TAIL, and a consumer takes record 2
             // at once: HEAD is now past TAIL
-            ShmAccess.LONGS.setVolatile(f.buffer(), QueueDescriptor.RING_OFFSET + RingDescriptor.TAIL_OFFSET, before);
-            ring.producerLock().unlock();
-            assertTrue(ring.producerLock().tryLock(DEAD));
+            dieAfterPublishing(f, ring, 2L);
             assertEquals(2L, q.get(Duration.ofSeconds(1)));
             q.put(3L, Duration.ofSeconds(5));
             assertEquals(3L, q.get(Duration.ofSeconds(1)), "the next put landed behind the consumers");
@@ -130,12 +133,7 @@ class MessageRingCrashTest {
                 assertEquals(i, q.get(Duration.ofSeconds(1)));
                 i++;
             }
-            long before = tailWord(f);
-            assertTrue(ring.producerLock().tryLock(OwnerToken.current()));
-            assertTrue(ring.tryPut(MessageTags.LONG, -2L, null, 0));
-            ShmAccess.LONGS.setVolatile(f.buffer(), QueueDescriptor.RING_OFFSET + RingDescriptor.TAIL_OFFSET, before);
-            ring.producerLock().unlock();
-            assertTrue(ring.producerLock().tryLock(DEAD));
+            dieAfterPublishing(f, ring, -2L);
             assertEquals(-2L, q.get(Duration.ofSeconds(1)));
             q.put(-3L, Duration.ofSeconds(5));
             assertEquals(-3L, q.get(Duration.ofSeconds(1)), "the next put landed behind the consumers");
@@ -149,12 +147,7 @@ class MessageRingCrashTest {
         try (var q = jproc.ipc.queue.JoinableProcessQueue.<Long>of(n);
              var f = SharedFile.open(ChannelKind.QUEUE, n, null)) {
             var ring = new MessageRing(f.buffer(), QueueDescriptor.RING_OFFSET, q.capacityBytes());
-            long before = tailWord(f);
-            assertTrue(ring.producerLock().tryLock(OwnerToken.current()));
-            assertTrue(ring.tryPut(MessageTags.LONG, 5L, null, 0));
-            ShmAccess.LONGS.setVolatile(f.buffer(), QueueDescriptor.RING_OFFSET + RingDescriptor.TAIL_OFFSET, before);
-            ring.producerLock().unlock();
-            assertTrue(ring.producerLock().tryLock(DEAD));
+            dieAfterPublishing(f, ring, 5L);
             assertFalse(q.join(Duration.ofMillis(200)), "the dead producer's published item is still unfinished");
             assertEquals(1, q.unfinishedTasks());
             assertEquals(5L, q.get());

@@ -4,17 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -109,7 +105,7 @@ class FindingsReproIT {
     @Test
     @Timeout(60)
     void nestedHashSetStreamIsRejectedWithinSeconds() throws Exception {
-        byte[] stream = serialDos(100);
+        byte[] stream = jproc.bench.reliability.AttackStreams.serialDos(100);
         var child = new ChildProcess("repro-serialdos", (byte[] s) -> decodeExpectingRejection(s), stream);
         child.start();
         boolean ended = child.join(Duration.ofSeconds(15));
@@ -128,28 +124,6 @@ class FindingsReproIT {
         } catch (MessageRejectedException e) {
             System.out.println("rejected: " + e.getMessage());
         }
-    }
-
-    static byte[] serialDos(int depth) throws IOException {
-        Set<Object> root = new HashSet<>();
-        Set<Object> s1 = root;
-        Set<Object> s2 = new HashSet<>();
-        for (int i = 0; i < depth; i++) {
-            Set<Object> t1 = new HashSet<>();
-            Set<Object> t2 = new HashSet<>();
-            t1.add("foo");
-            s1.add(t1);
-            s1.add(t2);
-            s2.add(t1);
-            s2.add(t2);
-            s1 = t1;
-            s2 = t2;
-        }
-        var out = new ByteArrayOutputStream();
-        try (var oos = new ObjectOutputStream(out)) {
-            oos.writeObject(root);
-        }
-        return out.toByteArray();
     }
 
     private static List<Path> files(String prefix) throws IOException {

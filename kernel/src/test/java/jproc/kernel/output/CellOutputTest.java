@@ -1,6 +1,7 @@
 package jproc.kernel.output;
 
 import jproc.kernel.display.MimeBundle;
+import jproc.kernel.output.RecordingFrontend.Sent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -16,24 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class CellOutputTest {
-    private record Sent(Object parent, Output output) {
-    }
-
-    private final List<Sent> sent = new ArrayList<>();
+    private final RecordingFrontend frontend = new RecordingFrontend("typed");
     private final OutputQueue queue = new OutputQueue();
-    private final CellOutput output = new CellOutput(new Frontend() {
-        @Override
-        public void send(Object parent, Output out) {
-            synchronized (sent) {
-                sent.add(new Sent(parent, out));
-            }
-        }
-
-        @Override
-        public CompletableFuture<String> requestInput(Object parent, String prompt, boolean password) {
-            return CompletableFuture.completedFuture("typed");
-        }
-    }, queue);
+    private final CellOutput output = new CellOutput(frontend, queue);
 
     @AfterEach
     void close() {
@@ -43,9 +29,7 @@ class CellOutputTest {
 
     private List<Sent> sent() throws InterruptedException {
         queue.flush(5000);
-        synchronized (sent) {
-            return new ArrayList<>(sent);
-        }
+        return frontend.sent();
     }
 
     @Test
