@@ -29,7 +29,7 @@ import jproc.process.spawn.WarmPool;
  * spawn_first_output_ms (cold start), spawn_warm_ms (from the warm pool), pool_map_10k_ms (started 2-worker pool)
  * and child_rss_mb (idle child). Every figure is lower-is-better, so ratio = peer / ours: above 1 JProc is ahead,
  * as in the other benchmark commands. The start-up figures carry {@code limit=}, a plain JVM printing one line with
- * the children's options (the floor of a cold start).
+ * the children's options (the floor of a cold start), measured alternately with the cold starts.
  * Usage: {@code java -cp ... jproc.bench.ProcessBench [repetitions]}.
  */
 public final class ProcessBench {
@@ -39,11 +39,12 @@ public final class ProcessBench {
     public static void main(String[] args) throws Exception {
         int reps = args.length > 0 ? Integer.parseInt(args[0]) : 15;
         Map<String, Map<String, Double>> py = PythonPeer.run(reps);
-        double cold = firstOutput(reps, false);
-        double warm = firstOutput(reps, true);
+        double[] coldAndHello = coldAndPlainJvm(reps);
+        double cold = coldAndHello[0];
+        double hello = coldAndHello[1];
+        double warm = warmFirstOutput(reps);
         double map = poolMap(reps * 4);
         double rss = idleRss(3);
-        double hello = plainJvmHello(reps);
         print("spawn_first_output_ms", cold, "ms", py, "first_output_ms", hello);
         print("spawn_warm_ms", warm, "ms", py, "first_output_ms", hello);
         print("pool_map_10k_ms", map, "ms", py, "pool_map_10k_ms", Double.NaN);
@@ -68,35 +69,60 @@ public final class ProcessBench {
         return s.get(s.size() / 2);
     }
 
-    /** start() to the first line of output received by the parent, cold or from a ready warm spare. */
-    private static double firstOutput(int reps, boolean warm) throws Exception {
-        WarmPool pool = WarmPool.instance();
-        pool.setSize(warm ? 1 : 0);
-        var times = new ArrayList<Double>();
+    /**
+     * Cold starts and starts of a plain JVM with the children's options (the floor), alternated and in alternating
+     * order, so that both see the same machine: {median cold start, median plain JVM}.
+     */
+    private static double[] coldAndPlainJvm(int reps) throws Exception {
+        WarmPool.instance().setSize(0);
+        List<String> hello = helloCommand();
+        var cold = new ArrayList<Double>();
+        var plain = new ArrayList<Double>();
         for (int i = -2; i < reps; i++) {
-            if (warm) {
-                long end = System.currentTimeMillis() + 20_000;
-                while (pool.ready() < 1 && System.currentTimeMillis() < end) {
-                    Thread.sleep(5);
-                }
-            } else {
-                Thread.sleep(100);
-            }
             if (i == 0) {
                 // the first children trained the class-data archive of this classpath (ChildCds) if it had none
                 ChildCds.awaitTraining(60_000);
             }
-            var sink = new FirstLine();
-            long t0 = System.nanoTime();
-            var p = new ChildProcess("bench-" + (warm ? "warm" : "cold"), () -> System.out.println("ready"))
-                    .coldStart(!warm).output(sink).start();
-            long t1 = sink.await();
-            p.join();
+            boolean plainFirst = (i & 1) == 0;
+            for (int k = 0; k < 2; k++) {
+                Thread.sleep(100);
+                boolean isPlain = (k == 0) == plainFirst;
+                double ms = isPlain ? plainJvmOnce(hello) : firstOutputOnce(false);
+                if (i >= 0) {
+                    (isPlain ? plain : cold).add(ms);
+                }
+            }
+        }
+        return new double[] {median(cold), median(plain)};
+    }
+
+    /** start() to the first line of output from a ready warm spare. */
+    private static double warmFirstOutput(int reps) throws Exception {
+        WarmPool pool = WarmPool.instance();
+        pool.setSize(1);
+        var times = new ArrayList<Double>();
+        for (int i = -2; i < reps; i++) {
+            long end = System.currentTimeMillis() + 20_000;
+            while (pool.ready() < 1 && System.currentTimeMillis() < end) {
+                Thread.sleep(5);
+            }
+            double ms = firstOutputOnce(true);
             if (i >= 0) {
-                times.add((t1 - t0) / 1e6);
+                times.add(ms);
             }
         }
         return median(times);
+    }
+
+    /** One child: start() to the first line of output received by the parent. */
+    private static double firstOutputOnce(boolean warm) throws Exception {
+        var sink = new FirstLine();
+        long t0 = System.nanoTime();
+        var p = new ChildProcess("bench-" + (warm ? "warm" : "cold"), () -> System.out.println("ready"))
+                .coldStart(!warm).output(sink).start();
+        long t1 = sink.await();
+        p.join();
+        return (t1 - t0) / 1e6;
     }
 
     /** Median time of map(x -> x * x) over 10 000 Integers on a started pool of 2 workers, after a warm-up. */
@@ -120,28 +146,28 @@ public final class ProcessBench {
         }
     }
 
-    /** start() of a plain JVM with the children's options printing one line, to its first line. */
-    private static double plainJvmHello(int reps) throws Exception {
-        var times = new ArrayList<Double>();
+    /** A plain JVM with the children's options running a class that prints one line. */
+    private static List<String> helloCommand() {
         var cmd = new ArrayList<String>();
         cmd.add(Launcher.javaCommand());
         cmd.addAll(Launcher.defaultOptions());
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(Hello.class.getName());
-        for (int i = -2; i < reps; i++) {
-            Thread.sleep(100);
-            long t0 = System.nanoTime();
-            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            try (var r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                r.readLine();
-                if (i >= 0) {
-                    times.add((System.nanoTime() - t0) / 1e6);
-                }
-            }
-            p.waitFor();
+        return cmd;
+    }
+
+    /** start() of that plain JVM to its first line. */
+    private static double plainJvmOnce(List<String> cmd) throws Exception {
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        double ms;
+        try (var r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            r.readLine();
+            ms = (System.nanoTime() - t0) / 1e6;
         }
-        return median(times);
+        p.waitFor();
+        return ms;
     }
 
     /** Resident memory of an idle child (started, printed a line, sleeping), read from /proc. */
