@@ -18,11 +18,10 @@ class WarmPoolRefillIT {
         NoChildLeftBehind.check();
     }
 
-    @Test
-    @Timeout(90)
-    void killAllRightAfterAWarmStartLeavesNoSpareBehind() throws InterruptedException {
+    /** The warm pool with its failed starts of earlier tests forgotten and one spare ready. */
+    private static WarmPool freshPoolWithASpare() throws InterruptedException {
         WarmPool pool = WarmPool.instance();
-        pool.discardSpares(); // forgets failed starts of earlier tests
+        pool.discardSpares();
         if (pool.size() == 0) {
             pool.setSize(1);
         }
@@ -32,6 +31,13 @@ class WarmPoolRefillIT {
             Thread.sleep(20);
         }
         assertTrue(pool.ready() > 0, "no spare became ready within 45 s: " + pool.describe());
+        return pool;
+    }
+
+    @Test
+    @Timeout(90)
+    void killAllRightAfterAWarmStartLeavesNoSpareBehind() throws InterruptedException {
+        WarmPool pool = freshPoolWithASpare();
         // taking the spare schedules a replacement a moment later; killAll comes before it starts
         var p = new ChildProcess("taken", () -> { }).start();
         ChildProcesses.killAll(5_000);
@@ -51,21 +57,11 @@ class WarmPoolRefillIT {
     @Test
     @Timeout(90)
     void sparesDiscardedWhileARefillIsPendingAreStartedAgainByTheNextPrestart() throws InterruptedException {
-        WarmPool pool = WarmPool.instance();
-        pool.discardSpares();
-        if (pool.size() == 0) {
-            pool.setSize(1);
-        }
-        pool.prestart();
-        long end = System.currentTimeMillis() + 45_000;
-        while (pool.ready() == 0 && System.currentTimeMillis() < end) {
-            Thread.sleep(20);
-        }
-        assertTrue(pool.ready() > 0, "no spare became ready within 45 s: " + pool.describe());
+        WarmPool pool = freshPoolWithASpare();
         var p = new ChildProcess("taken-2", () -> { }).start(); // schedules a replacement
         pool.discardSpares(); // as new default options do: the pending replacement is of the old generation
         pool.prestart();
-        end = System.currentTimeMillis() + 45_000;
+        long end = System.currentTimeMillis() + 45_000;
         while (pool.ready() == 0 && System.currentTimeMillis() < end) {
             Thread.sleep(20);
         }

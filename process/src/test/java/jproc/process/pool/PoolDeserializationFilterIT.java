@@ -10,10 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.File;
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
 import org.junit.jupiter.api.AfterAll;
@@ -39,25 +37,6 @@ import jproc.process.SerializableCallable;
  * rebuilt from their description); ordinary results are unaffected.
  */
 class PoolDeserializationFilterIT {
-    private static final String NOTEBOOK = """
-            package nbpool;
-            import jproc.process.SerializableCallable;
-            public class Cell {
-                public static class Box implements java.io.Serializable {
-                    public final int value;
-                    public Box(int value) { this.value = value; }
-                }
-                public static class Oops extends RuntimeException {
-                    public Oops(String m) { super(m); }
-                }
-                public static SerializableCallable<Object> box(int v) {
-                    return () -> new Box(v);
-                }
-                public static SerializableCallable<Object> fail() {
-                    return () -> { throw new Oops("notebook failure"); };
-                }
-            }
-            """;
 
     private static ProcessPool pool;
 
@@ -84,25 +63,6 @@ class PoolDeserializationFilterIT {
         }
     }
 
-    /** Nested hash sets whose naive deserialization costs 2^levels hash computations ("SerialDOS"). */
-    static Set<Object> nestedSets(int levels) {
-        Set<Object> root = new HashSet<>();
-        Set<Object> s1 = root;
-        Set<Object> s2 = new HashSet<>();
-        for (int i = 0; i < levels; i++) {
-            Set<Object> t1 = new HashSet<>();
-            Set<Object> t2 = new HashSet<>();
-            t1.add("foo");
-            s1.add(t1);
-            s1.add(t2);
-            s2.add(t1);
-            s2.add(t2);
-            s1 = t1;
-            s2 = t2;
-        }
-        return root;
-    }
-
     private static Throwable failureOf(SerializableCallable<?> task) {
         return assertThrows(ExecutionException.class, () -> pool.submit(task).get()).getCause();
     }
@@ -124,7 +84,7 @@ class PoolDeserializationFilterIT {
                 () -> pool.map(x -> new File("/tmp/" + x), List.of(1, 2)));
         assertEquals("java.io.File", mapped.className());
 
-        var deep = assertInstanceOf(MessageRejectedException.class, failureOf(() -> nestedSets(60)));
+        var deep = assertInstanceOf(MessageRejectedException.class, failureOf(() -> PoolTestCode.nestedSets(60)));
         assertTrue(deep.getMessage().contains("deeper than " + MessageFilter.MAX_DEPTH), deep.getMessage());
 
         assertEquals(reads, GadgetShape.READS.get(), "no gadget was deserialized in the parent");
@@ -188,7 +148,7 @@ class PoolDeserializationFilterIT {
     @Test
     @Timeout(60)
     void classesDefinedAtRunTimeComeBackAsThemselves() throws Exception {
-        var code = InMemoryCompiler.compile(Map.of("nbpool.Cell", NOTEBOOK));
+        var code = InMemoryCompiler.compile(Map.of("nbpool.Cell", PoolTestCode.NOTEBOOK));
         ChildProcesses.setCodeProvider(target -> new CodeSnapshot(code.bytes(), List.of()));
         Session.current().registerUserLoader(code.loader());
         try {

@@ -14,7 +14,6 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,18 +40,6 @@ import jproc.process.spawn.WireWriter;
  * encodes them and read by {@link ResultDecoder}, the parent's only reader of results and exceptions.
  */
 class ResultDecoderTest {
-    private static final String NOTEBOOK = """
-            package nbfilter;
-            public class Cell {
-                public static class Box implements java.io.Serializable {
-                    public final int value;
-                    public Box(int value) { this.value = value; }
-                }
-                public static class Oops extends RuntimeException {
-                    public Oops(String m) { super(m); }
-                }
-            }
-            """;
 
     private static InMemoryCompiler.Compiled code;
     private final WorkerHandle worker = new WorkerHandle(new ChildProcess("PoolWorker-test", () -> { }), 0);
@@ -78,7 +65,7 @@ class ResultDecoderTest {
 
     @BeforeAll
     static void defineNotebookClasses() {
-        code = InMemoryCompiler.compile(Map.of("nbfilter.Cell", NOTEBOOK));
+        code = InMemoryCompiler.compile(Map.of("nbpool.Cell", PoolTestCode.NOTEBOOK));
         Session.current().registerUserLoader(code.loader());
     }
 
@@ -145,7 +132,7 @@ class ResultDecoderTest {
         assertEquals(Arrays.asList(1, "x", null, 2.0), mapResult(Arrays.asList(1, "x", null, 2.0)));
         assertEquals(List.of(1, 2, 3), mapResult(List.of(1, 2, 3)));
 
-        Class<?> box = Class.forName("nbfilter.Cell$Box", true, code.loader());
+        Class<?> box = Class.forName("nbpool.Cell$Box", true, code.loader());
         Object b = callResult(box.getConstructor(int.class).newInstance(7));
         assertSame(box, b.getClass(), "a class defined at run time in the session comes back as itself");
         assertEquals(7, box.getField("value").get(b));
@@ -185,20 +172,8 @@ class ResultDecoderTest {
     @Test
     @Timeout(10)
     void deeplyNestedResultIsRefusedByTheDepthLimit() {
-        Set<Object> root = new HashSet<>();
-        Set<Object> s1 = root;
-        Set<Object> s2 = new HashSet<>();
-        for (int i = 0; i < 60; i++) { // the "SerialDOS" shape: unfiltered, it would hash for ages
-            Set<Object> t1 = new HashSet<>();
-            Set<Object> t2 = new HashSet<>();
-            t1.add("foo");
-            s1.add(t1);
-            s1.add(t2);
-            s2.add(t1);
-            s2.add(t2);
-            s1 = t1;
-            s2 = t2;
-        }
+        // the "SerialDOS" shape: unfiltered, it would hash for ages
+        Set<Object> root = PoolTestCode.nestedSets(60);
         var e = assertThrows(MessageRejectedException.class, () -> callResult(root));
         assertNull(e.className());
         assertTrue(e.getMessage().contains("deeper than"), e.getMessage());
@@ -223,7 +198,7 @@ class ResultDecoderTest {
         assertInstanceOf(IOException.class, npe.getCause());
         assertTrue(npe.getSuppressed()[0].getMessage().contains("for item 12"), npe.getSuppressed()[0].getMessage());
 
-        Class<?> oops = Class.forName("nbfilter.Cell$Oops", true, code.loader());
+        Class<?> oops = Class.forName("nbpool.Cell$Oops", true, code.loader());
         var thrown = (RuntimeException) oops.getConstructor(String.class).newInstance("notebook failure");
         Throwable back = failure(thrown);
         assertSame(oops, back.getClass());
