@@ -211,16 +211,7 @@ final class AgronaRoles {
         }
         var gate = StartGate.map(Path.of(gateFile), 4);
         say("READY");
-        int total = warmRounds + rounds;
-        for (int r = 0; r < total; r++) {
-            int counter = r < warmRounds ? SCRATCH_COUNTER : COUNTER;
-            gate.awaitArmed(r);
-            gate.pass(r);
-            long t0 = System.nanoTime();
-            increments(b, counter, n, id);
-            gate.done(id, t0, System.nanoTime());
-        }
-        gate.awaitArmed(total); // idle until every worker is done: an exiting JVM takes a core from the others
+        gate.runRounds(id, warmRounds + rounds, r -> increments(b, r < warmRounds ? SCRATCH_COUNTER : COUNTER, n, id));
     }
 
     private static void increments(UnsafeBuffer b, int lock, int n, long me) {

@@ -257,16 +257,7 @@ final class JprocRoles {
         var gate = StartGate.map(java.nio.file.Path.of(gateFile), 4);
         try (var scratch = SharedInt.open(warmName); var measured = SharedInt.open(name)) {
             say("READY");
-            int total = warmRounds + rounds;
-            for (int r = 0; r < total; r++) {
-                SharedInt v = r < warmRounds ? scratch : measured;
-                gate.awaitArmed(r);
-                gate.pass(r);
-                long t0 = System.nanoTime();
-                increments(v, n);
-                gate.done(id, t0, System.nanoTime());
-            }
-            gate.awaitArmed(total); // idle until every worker is done: an exiting JVM takes a core from the others
+            gate.runRounds(id, warmRounds + rounds, r -> increments(r < warmRounds ? scratch : measured, n));
         }
     }
 

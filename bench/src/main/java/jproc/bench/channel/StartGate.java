@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntConsumer;
 
 /**
  * Rounds of a multi-process benchmark, run by the parent over a small file in /dev/shm that every worker maps.
@@ -123,6 +124,22 @@ public final class StartGate {
         while ((long) LONGS.getVolatile(buf, OPEN) < r + 1) {
             Thread.yield();
         }
+    }
+
+    /**
+     * Runs {@code total} rounds in step with the other workers: for each, waits for it to be armed, passes the
+     * gate, times {@code round.accept(r)} and reports it; then idles until every worker is done (an exiting JVM
+     * takes a core from the others).
+     */
+    public void runRounds(int id, int total, IntConsumer round) {
+        for (int r = 0; r < total; r++) {
+            awaitArmed(r);
+            pass(r);
+            long t0 = System.nanoTime();
+            round.accept(r);
+            done(id, t0, System.nanoTime());
+        }
+        awaitArmed(total);
     }
 
     /** Reports this worker's start and end of the round. */
